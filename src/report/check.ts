@@ -1,5 +1,5 @@
 // Read a document and run every rule: what `gongkai report check` does for one file.
-import { type Diagnostic } from './diagnostics.ts';
+import type { Diagnostic } from './diagnostics.ts';
 import type { AnnualReport } from './model.ts';
 import { type ReadOptions, readReportData, readReportFile } from './read/index.ts';
 import { checkReport } from './rules.ts';

@@ -2,7 +2,14 @@
 // Every table cell has one dotted path (e.g. `requests.received.naturalPerson`); rules, readers,
 // writers and the UI all address cells by these paths.
 
-export const APPLICANT_KINDS = ['naturalPerson', 'business', 'research', 'nonprofit', 'legalService', 'otherOrg'] as const;
+export const APPLICANT_KINDS = [
+  'naturalPerson',
+  'business',
+  'research',
+  'nonprofit',
+  'legalService',
+  'otherOrg',
+] as const;
 export const APPLICANT_COLUMNS = [...APPLICANT_KINDS, 'total'] as const;
 export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
 export type ApplicantColumn = (typeof APPLICANT_COLUMNS)[number];

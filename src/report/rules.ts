@@ -44,11 +44,10 @@ function outcomeSum(r: AnnualReport): Diagnostic[] {
     const total = r.requests.totalHandled[c];
     if (sum(leaves) === total) return [];
     return [
-      diagnostic(
-        'outcome-sum',
-        `（七）总计·${APPLICANT_LABELS[c]}为${total}，但各办理结果之和为${sum(leaves)}`,
-        [`requests.totalHandled.${c}`, ...OUTCOME_LEAVES.map((o) => `requests.${o}.${c}`)],
-      ),
+      diagnostic('outcome-sum', `（七）总计·${APPLICANT_LABELS[c]}为${total}，但各办理结果之和为${sum(leaves)}`, [
+        `requests.totalHandled.${c}`,
+        ...OUTCOME_LEAVES.map((o) => `requests.${o}.${c}`),
+      ]),
     ];
   });
 }
@@ -201,6 +200,11 @@ export function checkReport(report: AnnualReport, options: CheckOptions = {}): D
     ...latePublication(report),
   ];
   const previous = options.previous;
-  if (previous) out.push(...carriedOver(report, previous), ...inForceContinuity(report, previous), ...repeatedText(report, previous));
+  if (previous)
+    out.push(
+      ...carriedOver(report, previous),
+      ...inForceContinuity(report, previous),
+      ...repeatedText(report, previous),
+    );
   return out;
 }

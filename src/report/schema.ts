@@ -11,6 +11,21 @@ const ajv = new Ajv2020({ allErrors: true, strict: false });
 (addFormats as unknown as (a: Ajv2020) => void)(ajv);
 const validate = ajv.compile(schema);
 
+const TYPE_NAMES: Record<string, string> = {
+  integer: '整数',
+  number: '数字',
+  string: '字符串',
+  object: '对象',
+  array: '数组',
+  null: 'null',
+  boolean: '布尔值',
+};
+const typeName = (t: string) =>
+  t
+    .split(',')
+    .map((x) => TYPE_NAMES[x] ?? x)
+    .join('或');
+
 /** Problems with a JSON value as a report, each naming the field, in Chinese; empty when valid. */
 export function schemaErrors(value: unknown): string[] {
   if (validate(value)) return [];
@@ -22,7 +37,7 @@ export function schemaErrors(value: unknown): string[] {
       case 'additionalProperties':
         return `${field}：不应有字段“${(e.params as { additionalProperty: string }).additionalProperty}”`;
       case 'type':
-        return `${field}：类型应为${(e.params as { type: string }).type}`;
+        return `${field}：类型应为${typeName((e.params as { type: string }).type)}`;
       case 'minimum':
         return `${field}：不能为负数`;
       case 'enum':

@@ -2,7 +2,8 @@
 // (a superset of GBK and GB2312, which older government sites still serve).
 
 export function decodeText(data: Uint8Array, declared?: string | null): string {
-  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) return new TextDecoder('utf-8').decode(data.subarray(3));
+  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf)
+    return new TextDecoder('utf-8').decode(data.subarray(3));
   if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));
   if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2));
   const label = declared?.trim().toLowerCase();

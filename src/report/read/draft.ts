@@ -1,12 +1,12 @@
 // What every reader produces before the report exists: raw cell text by path plus the document's text.
 // `finishDraft` turns it into an AnnualReport and the reading diagnostics (not-a-number, blank-cell,
 // section-title), the same way for every format.
-import { diagnostic, type Diagnostic, ReadError } from '../diagnostics.ts';
+import { type Diagnostic, diagnostic, ReadError } from '../diagnostics.ts';
 import { cellName } from '../labels.ts';
 import {
+  type AnnualReport,
   APPEAL_PATHS,
   APPLICANT_COLUMNS,
-  type AnnualReport,
   CELL_PATHS,
   emptyReport,
   type FormatVersion,
@@ -17,7 +17,13 @@ import {
   setCell,
 } from '../model.ts';
 import { detectDocumentFacts } from './facts.ts';
-import { detectEdition, PROACTIVE_2019, PROACTIVE_2019_MAPPED, PROACTIVE_2021, type ProactiveRow } from './labels-match.ts';
+import {
+  detectEdition,
+  PROACTIVE_2019,
+  PROACTIVE_2019_MAPPED,
+  PROACTIVE_2021,
+  type ProactiveRow,
+} from './labels-match.ts';
 import { sectionDiagnostics, splitSections } from './sections.ts';
 
 export interface ReportDraft {
@@ -58,7 +64,7 @@ export function putAppeals(draft: ReportDraft, values: string[]): void {
 export function putProactiveRow(draft: ReportDraft, edition: FormatVersion, row: ProactiveRow, values: string[]): void {
   if (edition === '2021') {
     const paths = PROACTIVE_2021[row];
-    if (paths) paths.forEach((p, i) => draft.cells.set(p, values[i] ?? ''));
+    if (paths) for (const [i, p] of paths.entries()) draft.cells.set(p, values[i] ?? '');
     return;
   }
   const layout = PROACTIVE_2019[row];

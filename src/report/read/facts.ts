@@ -44,14 +44,17 @@ function isoDate(y: string, m: string, d: string): string | null {
 
 /** "二〇二五年一月二十日" → "2025年1月20日". */
 function chineseDate(text: string): string {
-  return text.replace(/([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日/, (_, y, m, d) => {
-    const num = (s: string) => {
-      if (!s.includes('十')) return Number([...s].map((c) => CN_DIGITS[c]).join(''));
-      const [tens, ones] = s.split('十');
-      return (tens ? Number(CN_DIGITS[tens]) : 1) * 10 + (ones ? Number(CN_DIGITS[ones]) : 0);
-    };
-    return `${[...y].map((c: string) => CN_DIGITS[c]).join('')}年${num(m)}月${num(d)}日`;
-  });
+  return text.replace(
+    /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日/,
+    (_, y, m, d) => {
+      const num = (s: string) => {
+        if (!s.includes('十')) return Number([...s].map((c) => CN_DIGITS[c]).join(''));
+        const [tens, ones] = s.split('十');
+        return (tens ? Number(CN_DIGITS[tens]) : 1) * 10 + (ones ? Number(CN_DIGITS[ones]) : 0);
+      };
+      return `${[...y].map((c: string) => CN_DIGITS[c]).join('')}年${num(m)}月${num(d)}日`;
+    },
+  );
 }
 
 export function detectDocumentFacts(draft: ReportDraft): DocumentFacts {

@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ReadError } from '../diagnostics.ts';
 import { decodeText } from './decode.ts';
-import { finishDraft, type ReadOptions, type ReadResult } from './draft.ts';
 import { readDocxDraft } from './docx.ts';
+import { finishDraft, type ReadOptions, type ReadResult } from './draft.ts';
 import { readHtmlDraft } from './html.ts';
 import { readJson } from './json.ts';
 import { readPdfDraft } from './pdf.ts';
@@ -30,9 +30,21 @@ export function detectFormat(data: Uint8Array, name = ''): InputFormat {
   return 'text';
 }
 
+/** Control characters other than tab, newline, form feed and carriage return mean this is not text. */
+function looksBinary(text: string): boolean {
+  const head = text.slice(0, 4096);
+  let control = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13) control++;
+  }
+  return control > 0 || head.includes('\uFFFD\uFFFD\uFFFD');
+}
+
 export async function readReportData(data: Uint8Array, name = '', options: ReadOptions = {}): Promise<ReadResult> {
   if (data.length === 0) throw new ReadError('文件为空');
-  if (data.length > MAX_INPUT_BYTES) throw new ReadError(`文件过大（${data.length}字节），超过${MAX_INPUT_BYTES}字节上限`);
+  if (data.length > MAX_INPUT_BYTES)
+    throw new ReadError(`文件过大（${data.length}字节），超过${MAX_INPUT_BYTES}字节上限`);
   const format = detectFormat(data, name);
   switch (format) {
     case 'json':
@@ -45,7 +57,7 @@ export async function readReportData(data: Uint8Array, name = '', options: ReadO
       return finishDraft(readHtmlDraft(data), options);
     case 'text': {
       const text = decodeText(data);
-      if (/[\u0000-\u0008\u000e-\u001a]/.test(text.slice(0, 4096))) {
+      if (looksBinary(text)) {
         throw new ReadError('无法识别的文件格式：既不是文本、网页、Word（.docx）、PDF，也不是 JSON');
       }
       return finishDraft(readTextDraft(text), options);

@@ -19,7 +19,14 @@ export function normalizeLabel(text: string): string {
 /** Which edition's tables a document uses, judged by labels only (spec §7). */
 export function detectEdition(text: string): FormatVersion | null {
   const t = normalizeLabel(text);
-  const markers2019 = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '第二十条第（九）项', '政府集中采购', '上一年项目数量'];
+  const markers2019 = [
+    '本年新制作数量',
+    '本年新公开数量',
+    '对外公开总数量',
+    '第二十条第（九）项',
+    '政府集中采购',
+    '上一年项目数量',
+  ];
   const markers2021 = ['本年制发件数', '本年废止件数', '现行有效件数', '本年收费金额'];
   const n2019 = markers2019.filter((m) => t.includes(m)).length;
   const n2021 = markers2021.filter((m) => t.includes(m)).length;

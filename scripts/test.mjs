@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// `npm test`: runs every test suite with vitest and says plainly which suites were skipped and why.
+// With CI=true a skipped suite is a failure: CI must have everything (chromium, fonts, PostgreSQL).
+// Prints a closing line "N passed, N failed, N skipped" and writes it to .test-summary.json.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+const resultsFile = '.test-results.json';
+rmSync(resultsFile, { force: true });
+
+const chromium = ['CHROMIUM_PATH', '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) =>
+  p === 'CHROMIUM_PATH' ? Boolean(process.env.CHROMIUM_PATH) : existsSync(p),
+);
+const skippedSuites = [];
+if (!chromium)
+  skippedSuites.push('需要 Chromium 的测试（PDF 输出）：未找到 chromium（apt-get install chromium fonts-noto-cjk）');
+
+const args = [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${resultsFile}`,
+  ...process.argv.slice(2),
+];
+const run = spawnSync('npx', args, { stdio: 'inherit', env: process.env });
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+if (existsSync(resultsFile)) {
+  const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  passed = results.numPassedTests;
+  failed = results.numFailedTests + (results.numFailedTestSuites ?? 0);
+  skipped = results.numPendingTests + results.numTodoTests;
+  for (const suite of results.testResults ?? []) {
+    for (const test of suite.assertionResults ?? []) {
+      if (test.status === 'skipped' || test.status === 'pending') {
+        skippedSuites.push(`${suite.name.replace(`${process.cwd()}/`, '')} › ${test.fullName}`);
+      }
+    }
+  }
+} else {
+  failed += 1;
+  console.error('测试未能运行：vitest 没有产生结果文件');
+}
+if (run.status !== 0 && failed === 0) failed = 1;
+
+if (skippedSuites.length > 0) {
+  console.log('\n跳过的测试：');
+  for (const s of new Set(skippedSuites)) console.log(`  - ${s}`);
+  if (process.env.CI === 'true') {
+    console.log('CI 环境中不允许跳过测试，按失败处理。');
+    failed += skipped || 1;
+  }
+}
+writeFileSync('.test-summary.json', JSON.stringify({ passed, failed, skipped }));
+console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 ? 1 : 0);
