@@ -6,7 +6,7 @@ import { hasErrors, ReadError } from '../report/diagnostics.ts';
 import type { AnnualReport } from '../report/model.ts';
 import { type ReadOptions, readReportFile } from '../report/read/index.ts';
 import { checkReport } from '../report/rules.ts';
-import { FORMAT_EXTENSIONS, type OutputFormat, renderReport } from '../report/write/index.ts';
+import { renderJson } from '../report/write/json.ts';
 import type { Io } from './io.ts';
 import { type FileOutcome, formatFile, formatSummary, progressLine, toCsv } from './output.ts';
 import { expandInputs } from './walk.ts';
@@ -48,7 +48,7 @@ async function parseCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('report parse 需要且只需要一个文件');
   const file = positionals[0] as string;
   const { report } = await readReportFile(file, readOptions(values as { year?: string; agency?: string }));
-  io.stdout(String(await renderReport(report, 'json')));
+  io.stdout(renderJson(report).replace(/\n$/, ''));
   return 0;
 }
 
@@ -118,14 +118,16 @@ async function renderCommand(args: string[], io: Io): Promise<number> {
     agency: { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError('report render 需要且只需要一个文件');
-  const format = values.to as string | undefined;
+  // Writers load docx, exceljs and playwright: only when rendering.
+  const { FORMAT_EXTENSIONS, renderReport } = await import('../report/write/index.ts');
+  const format = values.to as keyof typeof FORMAT_EXTENSIONS | undefined;
   if (!format || !(format in FORMAT_EXTENSIONS)) throw new UsageError('--to 应为 html、docx、pdf、md、json、xlsx 之一');
   const file = positionals[0] as string;
   const { report } = await readReportFile(file, readOptions(values as { year?: string; agency?: string }));
-  const output = await renderReport(report, format as OutputFormat);
+  const output = await renderReport(report, format);
   let target = values.output as string | undefined;
   if (!target && typeof output !== 'string' && io.stdoutIsTTY) {
-    target = `${basename(file, extname(file))}${FORMAT_EXTENSIONS[format as OutputFormat]}`;
+    target = `${basename(file, extname(file))}${FORMAT_EXTENSIONS[format]}`;
   }
   if (target) {
     await writeFile(target, output);

@@ -125,6 +125,7 @@ export function emptyReport(year: number, agency: string | null = null): AnnualR
     >,
     appeals: Object.fromEntries(APPEAL_GROUPS.map((g) => [g, zeros(CASE_COLUMNS)])) as Record<AppealGroup, CaseResults>,
     text: { overview: '', problems: '', other: '' },
+    publishedOn: null,
   };
 }
 
@@ -150,7 +151,7 @@ export function normalizeReport(report: AnnualReport): AnnualReport {
   out.formatVersion = report.formatVersion;
   for (const path of CELL_PATHS) setCell(out, path, getCell(report, path));
   out.text = { overview: report.text.overview, problems: report.text.problems, other: report.text.other };
-  if (report.publishedOn !== undefined) out.publishedOn = report.publishedOn;
+  out.publishedOn = report.publishedOn ?? null;
   if (report.legacy && Object.keys(report.legacy).length > 0) out.legacy = { ...report.legacy };
   return out;
 }

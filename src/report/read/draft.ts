@@ -83,8 +83,9 @@ export function parseCell(raw: string, decimal: boolean): number | 'blank' | 'in
     .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[\s,，\u00a0\u3000]/g, '');
   if (t === '') return 'blank';
-  if (/^\d+$/.test(t)) return Number(t);
-  if (decimal && /^\d+\.\d+$|^\d+\.$/.test(t)) return Number(t);
+  // A count beyond 2^53 is a typing error, not a number of applications.
+  if (/^\d+$/.test(t)) return Number.isSafeInteger(Number(t)) ? Number(t) : 'invalid';
+  if (decimal && /^\d+\.\d+$|^\d+\.$/.test(t)) return Number.isFinite(Number(t)) ? Number(t) : 'invalid';
   return 'invalid';
 }
 
@@ -175,9 +176,32 @@ export function finishDraft(draft: ReportDraft, options: ReadOptions = {}): Read
   }
 
   const sections = splitSections(draft.paragraphs);
-  report.text = { overview: sections.overview, problems: sections.problems, other: sections.other };
+  report.text = {
+    overview: sections.overview,
+    problems: sections.problems,
+    other: withoutSignature(sections.other, report.agency),
+  };
   diagnostics.push(...sectionDiagnostics(sections.headings));
   return { report, diagnostics };
+}
+
+/**
+ * The signature closing a report (the agency's name and the date, e.g. "淮安市人民政府办公室\n2025年1月20日")
+ * is not part of section 六; the date is kept as publishedOn.
+ */
+function withoutSignature(text: string, agency: string | null): string {
+  const lines = text.split('\n');
+  const isDate = (l: string) =>
+    /^(\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$/.test(
+      l.replace(/\s+/g, ''),
+    );
+  if (lines.length > 1 && isDate(lines.at(-1) ?? '')) {
+    lines.pop();
+    const last = (lines.at(-1) ?? '').replace(/\s+/g, '');
+    if (lines.length > 1 && last.length <= 30 && (last === agency || /(人民政府|局|委员会|办公室|中心)$/.test(last)))
+      lines.pop();
+  }
+  return lines.join('\n');
 }
 
 function pushTo(map: Map<string, string[]>, key: string, value: string): void {

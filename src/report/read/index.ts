@@ -20,8 +20,14 @@ export function detectFormat(data: Uint8Array, name = ''): InputFormat {
   const head = new TextDecoder('latin1').decode(data.subarray(0, 1024));
   if (head.startsWith('%PDF-')) return 'pdf';
   if (head.startsWith('PK\u0003\u0004')) return 'docx';
+  // An OLE compound file: an encrypted .docx or an old .doc; the Word reader says which.
+  if (head.startsWith('\u00d0\u00cf\u0011\u00e0\u00a1\u00b1\u001a\u00e1')) return 'docx';
   const ext = extname(name).toLowerCase();
-  const trimmed = head.replace(/^\uFEFF|^ï»¿/, '').trimStart();
+  // Pages often open with an XML declaration or a CMS comment before <!DOCTYPE>.
+  const trimmed = head
+    .replace(/^\uFEFF|^ï»¿/, '')
+    .replace(/^(\s*(<\?xml[^>]*>|<!--[\s\S]*?-->))+/, '')
+    .trimStart();
   if (trimmed.startsWith('{') || ext === '.json') return 'json';
   if (/^<(!doctype|html|head|body|meta|table|div|p[\s>])/i.test(trimmed) || ext === '.html' || ext === '.htm') {
     return 'html';

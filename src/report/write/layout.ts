@@ -1,17 +1,7 @@
 // The national form (国办公开办函〔2021〕30号) as grids of cells with their merges, shared by the HTML, DOCX and
 // XLSX writers so that every output has the same rows, the same merged header cells and the same cell paths.
 // Row order and merges follow the circulated blank Word template (template-2021-blank.docx).
-import {
-  APPEAL_GROUPS,
-  type AnnualReport,
-  APPLICANT_COLUMNS,
-  APPLICANT_KINDS,
-  CASE_COLUMNS,
-  DOC_COLUMNS,
-  getCell,
-  REQUEST_ROWS,
-  type RequestRow,
-} from '../model.ts';
+
 import {
   APPLICANT_LABELS,
   BALANCE_NOTE,
@@ -22,6 +12,17 @@ import {
   REQUEST_ROW_LABELS,
   SECTION_TITLES,
 } from '../labels.ts';
+import {
+  type AnnualReport,
+  APPEAL_GROUPS,
+  APPLICANT_COLUMNS,
+  APPLICANT_KINDS,
+  CASE_COLUMNS,
+  DOC_COLUMNS,
+  getCell,
+  REQUEST_ROWS,
+  type RequestRow,
+} from '../model.ts';
 
 /**
  * One cell of a form grid. `kind` says what it is: a column header, a row header, a heading over a block of
@@ -118,17 +119,26 @@ function proactiveTable(report: AnnualReport): FormTable {
   return { id: 'proactive', caption: `表二：${SECTION_TITLES[1].slice(2)}`, widths: [1, 1, 1, 1], headerRows: 0, rows };
 }
 
-/** Cells of a 2019-edition table 二 that have no place in the 2021 form, one row each, keyed as read. */
+/**
+ * Cells of a 2019-edition table 二 that have no place in the 2021 form, one row each: the key verbatim (e.g.
+ * "第二十条第（一）项/规章/本年新制作数量") and the value, so that a reader can restore `legacy` exactly.
+ */
 function legacyTable(report: AnnualReport): FormTable | null {
   const entries = Object.entries(report.legacy ?? {});
   if (entries.length === 0) return null;
-  const rows: FormRow[] = [{ cells: [col('栏目（2019年版表二）'), col('数值')] }];
+  const rows: FormRow[] = [{ cells: [col('栏目'), col('数值')] }];
   for (const [key, v] of entries) {
     rows.push({
-      cells: [rowHead(key.split('/').join(' · ')), { kind: 'value', text: formatValue(v), path: key, legacy: true, value: v }],
+      cells: [rowHead(key), { kind: 'value', text: formatValue(v), path: key, legacy: true, value: v }],
     });
   }
-  return { id: 'legacy', caption: '附表：2019年版表二中无对应栏目的数据（原样保留）', widths: [3, 1], headerRows: 1, rows };
+  return {
+    id: 'legacy',
+    caption: '附表：2019年版表二中无对应栏目的数据（原样保留）',
+    widths: [3, 1],
+    headerRows: 1,
+    rows,
+  };
 }
 
 /** Leaf rows of table 三 grouped as printed: （三）不予公开 8 rows, （四） 3, （五） 5, （六） 3. */
@@ -177,7 +187,37 @@ function appealsTable(report: AnnualReport): FormTable {
     { cells: [...caseCols(1), ...caseCols(1)] },
     { cells: APPEAL_GROUPS.flatMap((g) => CASE_COLUMNS.map((c) => value(report, `appeals.${g}.${c}`))) },
   ];
-  return { id: 'appeals', caption: `表四：${SECTION_TITLES[3].slice(2)}`, widths: Array(15).fill(1), headerRows: 3, rows };
+  return {
+    id: 'appeals',
+    caption: `表四：${SECTION_TITLES[3].slice(2)}`,
+    widths: Array(15).fill(1),
+    headerRows: 3,
+    rows,
+  };
+}
+
+/** A cell with its place in the grid: zero-based row and first grid column. */
+export interface PlacedCell {
+  cell: FormCell;
+  row: number;
+  col: number;
+}
+
+/** Places each cell of a table in the grid, skipping columns taken by cells merged down from rows above. */
+export function placeCells(table: FormTable): PlacedCell[][] {
+  const taken: number[] = table.widths.map(() => 0);
+  return table.rows.map((row, r) => {
+    let x = 0;
+    const placed = row.cells.map((cell) => {
+      while ((taken[x] ?? 0) > 0) x++;
+      const at = { cell, row: r, col: x };
+      for (let i = x; i < x + (cell.colSpan ?? 1); i++) taken[i] = cell.rowSpan ?? 1;
+      x += cell.colSpan ?? 1;
+      return at;
+    });
+    for (let i = 0; i < taken.length; i++) taken[i] = Math.max(0, (taken[i] ?? 0) - 1);
+    return placed;
+  });
 }
 
 /** The tables of the report, keyed by the section they follow. */
