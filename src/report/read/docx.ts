@@ -4,6 +4,7 @@
 import { ReadError } from '../diagnostics.ts';
 import type { ReportDraft } from './draft.ts';
 import { draftFromHtml } from './html.ts';
+import { ListNumbering } from './numbering.ts';
 import { documentHtml } from './ooxml.ts';
 import { readEntry, type ZipEntry, ZipError, zipEntries } from './zip.ts';
 
@@ -57,7 +58,7 @@ function mainPart(data: Uint8Array, entries: Map<string, ZipEntry>): string {
 }
 
 /** The text of the main document part and the title stored in docProps/core.xml. */
-function openPackage(data: Uint8Array): { xml: string; title: string | null } {
+function openPackage(data: Uint8Array): { xml: string; title: string | null; numbering: ListNumbering } {
   const entries = zipEntries(data);
   const document = entries.get(mainPart(data, entries));
   if (!document) {
@@ -69,7 +70,12 @@ function openPackage(data: Uint8Array): { xml: string; title: string | null } {
   const decoder = new TextDecoder();
   const core = entries.get('docProps/core.xml');
   const title = core ? xmlText(decoder.decode(readEntry(data, core)), 'dc:title') : null;
-  return { xml: decoder.decode(readEntry(data, document)), title };
+  const part = (name: string) => {
+    const entry = entries.get(name);
+    return entry && !entry.encrypted ? decoder.decode(readEntry(data, entry)) : null;
+  };
+  const numbering = new ListNumbering(part('word/numbering.xml'), part('word/styles.xml'));
+  return { xml: decoder.decode(readEntry(data, document)), title, numbering };
 }
 
 /**
@@ -80,8 +86,8 @@ function openPackage(data: Uint8Array): { xml: string; title: string | null } {
 export async function readDocxDraft(data: Uint8Array): Promise<ReportDraft> {
   if (!startsWith(data, [0x50, 0x4b, 0x03, 0x04])) throw notDocx(data);
   try {
-    const { xml, title } = openPackage(data);
-    return draftFromHtml(documentHtml(xml), title);
+    const { xml, title, numbering } = openPackage(data);
+    return draftFromHtml(documentHtml(xml, numbering), title);
   } catch (e) {
     if (e instanceof ReadError) throw e;
     if (e instanceof ZipError) throw new ReadError(`Word（.docx）文件已损坏：${e.message}`);

@@ -5,7 +5,14 @@
 // becomes part of the label of each of those rows.
 import type { FormatVersion, RequestRow } from '../model.ts';
 import { putAppeals, putProactiveRow, putRequestRow, type ReportDraft } from './draft.ts';
-import { groupOf, matchProactiveRow, matchRequestRow, normalizeLabel, type RowGroup } from './labels-match.ts';
+import {
+  groupOf,
+  matchProactiveRow,
+  matchRequestRow,
+  normalizeLabel,
+  type RowGroup,
+  UNGROUPED_ROWS,
+} from './labels-match.ts';
 
 export interface RawCell {
   text: string;
@@ -84,14 +91,6 @@ export function gridRows(rows: RawTable): GridRow[] {
 // Header rows name columns; they can end in an empty corner cell, which must not make them a data row.
 const HEADER = /自然人|申请人情况|结果维持|信息内容|本年制发件数|本年新制作数量|上一年项目数量|采购项目数量/;
 const PROACTIVE_ITEM = /第二十条第（.{1,3}）项|信息内容/g;
-const TOP_ROWS = new Set<RequestRow>([
-  'received',
-  'carriedOver',
-  'granted',
-  'partlyGranted',
-  'totalHandled',
-  'carriedForward',
-]);
 const OTHER_LEAVES = new Set<RequestRow>(['otherNoCorrection', 'otherUnpaidFee', 'otherOther']);
 const APPEAL_COLUMNS = ['upheld', 'corrected', 'other', 'pending', 'total'];
 
@@ -144,7 +143,7 @@ export function readTables(draft: ReportDraft, tables: readonly TableInput[], ed
       }
       const row = text === '' ? null : matchRequestRow(text, group);
       if (row && values.length >= 2) {
-        group = groupOf(text) ?? (row !== 'otherSingleRow' && TOP_ROWS.has(row) ? null : group);
+        group = groupOf(text) ?? (row !== 'otherSingleRow' && UNGROUPED_ROWS.has(row) ? null : group);
         used.add(index);
         if (row === 'otherSingleRow') singleOther ??= values;
         else if (!seen.has(row)) {

@@ -34,6 +34,16 @@ export function detectEdition(text: string): FormatVersion | null {
   return n2019 > n2021 ? '2019' : '2021';
 }
 
+/** Table 三 rows outside any group: reaching one ends the group in force. */
+export const UNGROUPED_ROWS: ReadonlySet<RequestRow> = new Set<RequestRow>([
+  'received',
+  'carriedOver',
+  'granted',
+  'partlyGranted',
+  'totalHandled',
+  'carriedForward',
+]);
+
 export type RowGroup = 'withheld' | 'unable' | 'rejected' | 'other';
 
 /** The group heading a label carries, for the numbered leaves that repeat ("1.", "2." …) across groups. */

@@ -5,6 +5,7 @@
 // fraction of that. Only text matters here, so styles, drawings, deleted text and field codes are skipped.
 import { load } from 'cheerio';
 import type { DomNode } from './html-dom.ts';
+import type { ListNumbering } from './numbering.ts';
 
 // Never text of the report: properties, pictures and text boxes (their text is duplicated in
 // mc:Fallback), tracked deletions, field instructions, footnote marks.
@@ -55,9 +56,11 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** The text of a paragraph: runs' w:t, tabs and breaks as spaces and line breaks. */
-function paragraphText(p: DomNode): string {
+/** The text of a paragraph: Word's list label, runs' w:t, tabs and breaks as spaces and line breaks. */
+function paragraphText(p: DomNode, numbering: ListNumbering | null): string {
   const parts: string[] = [];
+  const label = numbering?.labelFor(child(p, 'pPr'));
+  if (label) parts.push(escapeHtml(label));
   const walk = (node: DomNode): void => {
     for (const c of node.children ?? []) {
       if (c.type === 'text') continue; // whitespace between elements; real text is inside w:t
@@ -96,7 +99,7 @@ function collect(node: DomNode, name: string): DomNode[] {
   return out;
 }
 
-function tableHtml(tbl: DomNode): string {
+function tableHtml(tbl: DomNode, numbering: ListNumbering | null): string {
   const rows: Cell[][] = collect(tbl, 'tr').map((tr) => {
     let col = Number(attr(child(child(tr, 'trPr') ?? tr, 'gridBefore'), 'val') ?? 0) || 0;
     return collect(tr, 'tc').map((tc) => {
@@ -104,7 +107,7 @@ function tableHtml(tbl: DomNode): string {
       const span = Math.max(1, Number(attr(child(props ?? tc, 'gridSpan'), 'val') ?? 1) || 1);
       const vMerge = props ? child(props, 'vMerge') : undefined;
       const merge = vMerge ? (attr(vMerge, 'val') === 'restart' ? 'restart' : 'continue') : null;
-      const cell: Cell = { col, span, merge, html: bodyHtml(tc, '<br>'), rowspan: 1 };
+      const cell: Cell = { col, span, merge, html: bodyHtml(tc, numbering, '<br>'), rowspan: 1 };
       col += span;
       return cell;
     });
@@ -134,24 +137,26 @@ function tableHtml(tbl: DomNode): string {
 }
 
 /** Paragraphs and tables of a body or a cell, in order. Inside a cell, paragraphs are joined by <br>. */
-function bodyHtml(node: DomNode, joiner = '\n'): string {
+function bodyHtml(node: DomNode, numbering: ListNumbering | null, joiner = '\n'): string {
   const out: string[] = [];
   for (const c of children(node)) {
     const name = local(c);
-    if (name === 'p') out.push(joiner === '\n' ? `<p>${paragraphText(c)}</p>` : paragraphText(c));
-    else if (name === 'tbl') out.push(tableHtml(c));
+    if (name === 'p') {
+      const text = paragraphText(c, numbering);
+      out.push(joiner === '\n' ? `<p>${text}</p>` : text);
+    } else if (name === 'tbl') out.push(tableHtml(c, numbering));
     else if (name === 'sdt' || name === 'sdtContent' || name === 'customXml' || name === 'ins' || name === 'moveTo') {
-      out.push(bodyHtml(c, joiner));
+      out.push(bodyHtml(c, numbering, joiner));
     }
   }
   return out.join(joiner);
 }
 
-/** The HTML of a document.xml's body. */
-export function documentHtml(xml: string): string {
+/** The HTML of a document.xml's body, with Word's automatic list labels written out. */
+export function documentHtml(xml: string, numbering: ListNumbering | null = null): string {
   const $ = load(xml, { xml: true });
   const root = $.root()[0] as unknown as DomNode;
   const document = children(root).find((c) => local(c) === 'document');
   const body = document ? child(document, 'body') : undefined;
-  return body ? bodyHtml(body) : '';
+  return body ? bodyHtml(body, numbering) : '';
 }

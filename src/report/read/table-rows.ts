@@ -12,6 +12,7 @@ import {
   PROACTIVE_2021,
   type ProactiveRow,
   type RowGroup,
+  UNGROUPED_ROWS,
 } from './labels-match.ts';
 
 export type TableId = 2 | 3 | 4;
@@ -22,16 +23,6 @@ const VALUE = /^[+\-－]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?$|
 export function isValueToken(text: string): boolean {
   return VALUE.test(text.replace(/\s+/g, ''));
 }
-
-/** Table 三 rows outside any group: reaching one ends the group in force. */
-const TOP_ROWS = new Set<string>([
-  'received',
-  'carriedOver',
-  'granted',
-  'partlyGranted',
-  'totalHandled',
-  'carriedForward',
-]);
 
 /** Label fragments kept while waiting for values; a long run is narrative, not a split label. */
 const MAX_PENDING = 16;
@@ -168,7 +159,7 @@ export class TableReader {
     const found = this.resolve(label, (c) => matchRequestRow(c, heading ?? this.group));
     if (!found) return;
     const row = found.row;
-    this.group = TOP_ROWS.has(row) ? null : (heading ?? groupOf(found.text) ?? this.group);
+    this.group = row !== 'otherSingleRow' && UNGROUPED_ROWS.has(row) ? null : (heading ?? groupOf(found.text) ?? this.group);
     if (row === 'carriedForward') this.requestsDone = true;
     this.place(7, values, explicit, true, (v) => putRequestRow(this.draft, row as RequestRow | 'otherSingleRow', v));
   }
