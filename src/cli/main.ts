@@ -1,16 +1,40 @@
 // Entry of the `gongkai` command.
+import { AGENCY_USAGE, agencyCommand } from './agency.ts';
+import { AUDIT_USAGE, auditCommand } from './audit.ts';
+import { BACKUP_USAGE, backupCommand, restoreCommand } from './backup.ts';
+import { DB_USAGE, dbCommand } from './db.ts';
 import { type Io, processIo } from './io.ts';
 import { REPORT_USAGE, reportCommand } from './report.ts';
+import { USER_USAGE, userCommand } from './user.ts';
 
 const USAGE = `gongkai — 政府信息公开工作系统
 
-${REPORT_USAGE}`;
+${REPORT_USAGE}
+
+数据库与账户（数据库由环境变量 DATABASE_URL 指定，默认 ./data/gongkai.db）：
+${DB_USAGE}
+${AGENCY_USAGE}
+${USER_USAGE}
+${AUDIT_USAGE}
+${BACKUP_USAGE}`;
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'report':
       return reportCommand(rest, io);
+    case 'db':
+      return dbCommand(rest, io);
+    case 'agency':
+      return agencyCommand(rest, io);
+    case 'user':
+      return userCommand(rest, io);
+    case 'audit':
+      return auditCommand(rest, io);
+    case 'backup':
+      return backupCommand(rest, io);
+    case 'restore':
+      return restoreCommand(rest, io);
     case undefined:
     case 'help':
     case '--help':

@@ -62,6 +62,7 @@ describe('gongkai report check', () => {
     const { code, out } = await cli('report', 'check', seed, '--json');
     expect(code).toBe(0);
     const [result] = JSON.parse(out);
+    expect(schemaErrors(result.report)).toEqual([]);
     expect(result.diagnostics).toEqual([
       {
         rule: 'section-title',

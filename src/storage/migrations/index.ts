@@ -1,0 +1,13 @@
+// Every migration, in order. Names sort by their number; never rename or edit one that has shipped.
+import type { Kysely } from 'kysely';
+import type { EngineTraits } from '../db.ts';
+import * as m0001 from './0001_foundation.ts';
+
+export interface GongkaiMigration {
+  // biome-ignore lint/suspicious/noExplicitAny: a migration must not depend on today's schema type (Kysely's advice).
+  up(db: Kysely<any>, traits: EngineTraits): Promise<void>;
+}
+
+export const MIGRATIONS: Record<string, GongkaiMigration> = {
+  '0001_foundation': m0001,
+};

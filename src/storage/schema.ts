@@ -1,0 +1,92 @@
+// The database as Kysely sees it: one description for both engines. Column names are snake_case in SQL;
+// timestamps are ISO-8601 UTC text written by the application, dates YYYY-MM-DD text, so both engines store,
+// compare and sort them the same way.
+import type { Generated } from 'kysely';
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface AgencyTable {
+  id: Generated<number>;
+  name: string;
+  short_name: string | null;
+  /** 统一社会信用代码 (GB 32100-2015), 18 characters. */
+  credit_code: string | null;
+  kind: string;
+  parent_id: number | null;
+  office_address: string | null;
+  office_hours: string | null;
+  office_phone: string | null;
+  office_fax: string | null;
+  office_email: string | null;
+  website: string | null;
+  /** 复议机关 named in remedy notices (告知救济途径). */
+  review_body: string | null;
+  /** 人民法院 named in remedy notices. */
+  court: string | null;
+  /** 文号 prefix of the agency's letters, e.g. “淮政信公开”. */
+  letter_prefix: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: string;
+  agency_id: number | null;
+  password_hash: string;
+  password_changed_at: string;
+  must_change_password: boolean;
+  failed_attempts: number;
+  locked_until: string | null;
+  active: boolean;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 (hex) of the token; the token itself is never stored. */
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  client_address: string | null;
+}
+
+export interface AuditLogTable {
+  /** Assigned by the application from audit_head: contiguous, in chain order. */
+  id: number;
+  at: string;
+  actor_id: number | null;
+  actor_name: string;
+  action: string;
+  object_type: string;
+  object_id: string | null;
+  /** JSON text: { before?, after?, error? } — stored exactly as hashed. */
+  summary: string;
+  outcome: string;
+  client_address: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** A single row (id = 1) holding the end of the chain; locked while appending. */
+export interface AuditHeadTable {
+  id: number;
+  last_id: number;
+  last_hash: string;
+}
+
+export interface Schema {
+  meta: MetaTable;
+  agencies: AgencyTable;
+  users: UserTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+}
