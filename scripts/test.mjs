@@ -4,6 +4,7 @@
 // Prints a closing line "N passed, N failed, N skipped" and writes it to .test-summary.json.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 
 const resultsFile = '.test-results.json';
 rmSync(resultsFile, { force: true });
@@ -13,7 +14,29 @@ const chromium = ['CHROMIUM_PATH', '/usr/bin/chromium', '/usr/bin/chromium-brows
 );
 const skippedSuites = [];
 if (!chromium)
-  skippedSuites.push('需要 Chromium 的测试（PDF 输出）：未找到 chromium（apt-get install chromium fonts-noto-cjk）');
+  skippedSuites.push('需要 Chromium 的测试（PDF 输出、浏览器测试）：未找到 chromium（apt-get install chromium fonts-noto-cjk）');
+
+// Storage tests run on every engine in GONGKAI_TEST_ENGINES. Unset: SQLite, plus PostgreSQL when one answers.
+const env = { ...process.env };
+if (!env.GONGKAI_TEST_ENGINES) {
+  const url = new URL(env.GONGKAI_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
+  const reachable = await new Promise((resolve) => {
+    const socket = connect({ host: url.hostname, port: Number(url.port || 5432), timeout: 1000 });
+    socket.once('connect', () => resolve(socket.end() && true));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => resolve(socket.destroy() && false));
+  });
+  env.GONGKAI_TEST_ENGINES = reachable ? 'sqlite,postgres' : 'sqlite';
+  if (!reachable) {
+    skippedSuites.push(
+      `PostgreSQL 上的存储与服务测试：${url.host} 上没有 PostgreSQL（设置 GONGKAI_TEST_DATABASE_URL 指向可用的数据库）`,
+    );
+  }
+}
+console.log(`数据库引擎：${env.GONGKAI_TEST_ENGINES}`);
+
+/** Suites skipped for want of something on this machine, counted as skipped beside vitest's own. */
+const machineSkips = skippedSuites.filter((s) => !s.startsWith('需要 Chromium')).length;
 
 const args = [
   'vitest',
@@ -23,7 +46,7 @@ const args = [
   `--outputFile.json=${resultsFile}`,
   ...process.argv.slice(2),
 ];
-const run = spawnSync('npx', args, { stdio: 'inherit', env: process.env });
+const run = spawnSync('npx', args, { stdio: 'inherit', env });
 
 let passed = 0;
 let failed = 0;
@@ -32,7 +55,7 @@ if (existsSync(resultsFile)) {
   const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
   passed = results.numPassedTests;
   failed = results.numFailedTests + (results.numFailedTestSuites ?? 0);
-  skipped = results.numPendingTests + results.numTodoTests;
+  skipped = results.numPendingTests + results.numTodoTests + machineSkips;
   for (const suite of results.testResults ?? []) {
     for (const test of suite.assertionResults ?? []) {
       if (test.status === 'skipped' || test.status === 'pending') {
