@@ -11,6 +11,7 @@ import {
   OUTCOME_LEAVES,
   type OutcomeCode,
 } from '../src/report/model.ts';
+import { PROACTIVE_2019, PROACTIVE_2019_MAPPED, type ProactiveRow } from '../src/report/read/labels-match.ts';
 
 export interface ReportFigures {
   year?: number;
@@ -136,6 +137,53 @@ export const reportArb: fc.Arbitrary<AnnualReport> = fc
     [r.proactive.licensing, r.proactive.punishment, r.proactive.coercion] = v.decisions as [number, number, number];
     r.proactive.feesTenThousandYuan = v.feeCents / 100;
     r.text = { overview: v.overview, problems: v.problems, other: v.other };
+    return completeTotals(r);
+  });
+
+/** Keys of the 22 cells of a 2019-edition table 二, as the readers store them in `legacy`. */
+export const LEGACY_2019_KEYS: { row: ProactiveRow; column: string; key: string }[] = Object.entries(
+  PROACTIVE_2019,
+).flatMap(([row, { item, label, columns }]) =>
+  columns.map((column) => ({ row: row as ProactiveRow, column, key: `${item}/${label}/${column}` })),
+);
+
+/**
+ * Random valid reports of the 2019 edition (国办公开办函〔2019〕60号) as the readers produce them (spec §7): the
+ * 2021-only cells of table 二 and the two first （六） rows are 0; `legacy` holds all 22 table 二 cells, the
+ * 处理决定数量 of 行政许可/行政处罚/行政强制 with the same figure as proactive.licensing/punishment/coercion
+ * (putProactiveRow keeps both); 本年增/减 may be negative, 采购总金额 has up to two decimals.
+ */
+export const report2019Arb: fc.Arbitrary<AnnualReport> = fc
+  .record({
+    base: reportArb,
+    year: fc.integer({ min: 2008, max: 2020 }),
+    counts: fc.array(count, { minLength: LEGACY_2019_KEYS.length, maxLength: LEGACY_2019_KEYS.length }),
+    deltas: fc.array(fc.integer({ min: -300, max: 300 }), {
+      minLength: LEGACY_2019_KEYS.length,
+      maxLength: LEGACY_2019_KEYS.length,
+    }),
+    procurementCents: fc.nat({ max: 100_000_000 }),
+  })
+  .map(({ base: r, year, counts, deltas, procurementCents }) => {
+    r.year = year;
+    r.formatVersion = '2019';
+    r.proactive.rules = { issued: 0, repealed: 0, inForce: 0 };
+    r.proactive.normativeDocuments = { issued: 0, repealed: 0, inForce: 0 };
+    r.proactive.feesTenThousandYuan = 0;
+    for (const kind of APPLICANT_KINDS) {
+      r.requests.otherNoCorrection[kind] = 0;
+      r.requests.otherUnpaidFee[kind] = 0;
+    }
+    r.legacy = {};
+    LEGACY_2019_KEYS.forEach(({ row, column, key }, i) => {
+      const mapped = column === '处理决定数量' ? PROACTIVE_2019_MAPPED[row] : undefined;
+      let value: number = counts[i] as number;
+      if (mapped) value = r.proactive[mapped.split('.')[1] as 'licensing' | 'punishment' | 'coercion'];
+      else if (column === '本年增/减')
+        value = (deltas[i] as number) || 0; // never -0, which prints as "0"
+      else if (column === '采购总金额') value = procurementCents / 100;
+      (r.legacy as Record<string, number>)[key] = value;
+    });
     return completeTotals(r);
   });
 

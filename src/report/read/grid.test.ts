@@ -192,4 +192,33 @@ describe('readTables', () => {
       'proactive.feesTenThousandYuan': '18651.06',
     });
   });
+
+  it('reads a table 二 block by the edition its headings name, and the appendix of legacy cells', () => {
+    const draft = newDraft();
+    readTables(
+      draft,
+      [
+        {
+          rows: table(
+            ['第二十条第（一）项@1,4'],
+            ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+            ['规章', '3', '0', '0'],
+          ),
+        },
+        {
+          rows: table(
+            ['栏目', '数值'],
+            ['第二十条第（一）项/规章/本年新制作数量', '5'],
+            ['第二十条第（五）项/行政许可/本年增/减', '详见说明'],
+          ),
+        },
+      ],
+      '2019',
+    );
+    expect(draft.cells.get('proactive.rules.issued')).toBe('3');
+    expect(Object.fromEntries(draft.legacy)).toEqual({
+      '第二十条第（一）项/规章/本年新制作数量': '5',
+      '第二十条第（五）项/行政许可/本年增/减': '详见说明',
+    });
+  });
 });

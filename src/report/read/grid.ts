@@ -7,6 +7,8 @@ import type { FormatVersion, RequestRow } from '../model.ts';
 import { putAppeals, putProactiveRow, putRequestRow, type ReportDraft } from './draft.ts';
 import {
   groupOf,
+  headerEdition,
+  LEGACY_KEY,
   matchProactiveRow,
   matchRequestRow,
   normalizeLabel,
@@ -102,6 +104,18 @@ function appealGroupOf(label: string): string | null {
   return null;
 }
 
+/**
+ * A 2019-edition cell as our writers print it in the appendix after table 二: the key verbatim, then its value
+ * (a figure, or text kept as it was).
+ */
+function legacyCell(label: string[], values: string[]): [string, string] | null {
+  const key = (label[0] ?? '').trim();
+  if (!LEGACY_KEY.test(key)) return null;
+  if (label.length === 1 && values.length === 1) return [key, values[0] as string];
+  if (label.length === 2 && values.length === 0) return [key, (label[1] as string).trim()];
+  return null;
+}
+
 /** What reading the tables found, for the caller to tell report tables from page layout. */
 export interface TablesRead {
   /** Index of every table that gave at least one report cell. */
@@ -120,9 +134,18 @@ export function readTables(draft: ReportDraft, tables: readonly TableInput[], ed
   for (const [index, table] of tables.entries()) {
     let group: RowGroup | null = null;
     let inAppeals = table.section === 3;
+    // Table 二 blocks follow the edition their column headings name, the document's otherwise.
+    let blockEdition: FormatVersion | null = null;
     for (const { label, values } of gridRows(table.rows)) {
+      const legacy = legacyCell(label, values);
+      if (legacy) {
+        draft.legacy.set(legacy[0], legacy[1]);
+        used.add(index);
+        continue;
+      }
       const text = normalizeLabel(label.join(''));
       if (/行政复议|行政诉讼/.test(text) && values.length === 0) inAppeals = true;
+      if (HEADER.test(text)) blockEdition = headerEdition(text) ?? blockEdition;
       if (values.length === 0) {
         group = groupOf(text) ?? group;
         continue;
@@ -131,7 +154,7 @@ export function readTables(draft: ReportDraft, tables: readonly TableInput[], ed
       const last = normalizeLabel(label[label.length - 1] ?? '');
       const proactive = matchProactiveRow(last) ?? matchProactiveRow(text.replace(PROACTIVE_ITEM, ''));
       if (proactive) {
-        putProactiveRow(draft, edition, proactive, values);
+        putProactiveRow(draft, blockEdition ?? edition, proactive, values);
         used.add(index);
         continue;
       }

@@ -34,6 +34,17 @@ export function detectEdition(text: string): FormatVersion | null {
   return n2019 > n2021 ? '2019' : '2021';
 }
 
+/**
+ * The edition of a table 二 block judged by its column headings: our writers print a 2019-edition report's table 二
+ * in the 2021 layout when it holds figures the 2019 form has no place for, with the 2019 cells in an appendix.
+ */
+export function headerEdition(label: string): FormatVersion | null {
+  if (/本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额/.test(label)) return '2021';
+  if (/本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/减|采购项目数量|采购总金额/.test(label))
+    return '2019';
+  return null;
+}
+
 /** Table 三 rows outside any group: reaching one ends the group in force. */
 export const UNGROUPED_ROWS: ReadonlySet<RequestRow> = new Set<RequestRow>([
   'received',
@@ -157,6 +168,12 @@ export const PROACTIVE_2019: Record<ProactiveRow, { item: string; label: string;
   fees: { item: '第二十条第（八）项', label: '行政事业性收费', columns: ['上一年项目数量', '本年增/减'] },
   procurement: { item: '第二十条第（九）项', label: '政府集中采购', columns: ['采购项目数量', '采购总金额'] },
 };
+
+/**
+ * A 2019-edition cell kept verbatim by its key, as our writers print the cells that the printed table 二 has no
+ * place for (appendix "附表"): "第二十条第（一）项/规章/本年新制作数量".
+ */
+export const LEGACY_KEY = /^第二十条第（[一二三四五六七八九十]+）项\/[^/]+\/.+$/;
 
 /** In the 2019 edition the 处理决定数量 of these rows map onto the 2021 cells (spec §7). */
 export const PROACTIVE_2019_MAPPED: Partial<Record<ProactiveRow, string>> = {

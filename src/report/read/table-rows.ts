@@ -5,6 +5,8 @@ import { APPEAL_GROUPS, type AppealGroup, CASE_COLUMNS, type FormatVersion, type
 import { putAppeals, putProactiveRow, putRequestRow, type ReportDraft } from './draft.ts';
 import {
   groupOf,
+  headerEdition,
+  LEGACY_KEY,
   matchProactiveRow,
   matchRequestRow,
   normalizeLabel,
@@ -26,15 +28,6 @@ export function isValueToken(text: string): boolean {
 
 /** Label fragments kept while waiting for values; a long run is narrative, not a split label. */
 const MAX_PENDING = 16;
-
-const LEGACY_KEY = /^第二十条第（[一二三四五六七八九十]+）项\/[^/]+\/.+$/;
-
-function headerEdition(label: string): FormatVersion | null {
-  if (/本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额/.test(label)) return '2021';
-  if (/本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/减|采购项目数量|采购总金额/.test(label))
-    return '2019';
-  return null;
-}
 
 /** Which table a label opens, judged by the words only that table prints. */
 export function tableMarker(label: string): TableId | null {
@@ -70,8 +63,8 @@ export class TableReader {
   private appealsDone = false;
   private requestsDone = false;
   /**
-   * The edition of the table 二 block being read, from its column headings: our writers print a 2019-edition
-   * report's 处理决定数量 in the 2021 layout and the other 2019 cells in an appendix.
+   * The edition of the table 二 block being read, from its column headings (a document may mix them: see
+   * headerEdition).
    */
   private blockEdition: FormatVersion | null = null;
 
@@ -159,7 +152,8 @@ export class TableReader {
     const found = this.resolve(label, (c) => matchRequestRow(c, heading ?? this.group));
     if (!found) return;
     const row = found.row;
-    this.group = row !== 'otherSingleRow' && UNGROUPED_ROWS.has(row) ? null : (heading ?? groupOf(found.text) ?? this.group);
+    this.group =
+      row !== 'otherSingleRow' && UNGROUPED_ROWS.has(row) ? null : (heading ?? groupOf(found.text) ?? this.group);
     if (row === 'carriedForward') this.requestsDone = true;
     this.place(7, values, explicit, true, (v) => putRequestRow(this.draft, row as RequestRow | 'otherSingleRow', v));
   }

@@ -85,7 +85,7 @@ export async function renderDocx(report: AnnualReport): Promise<Uint8Array> {
   const doc = new Document({
     title: reportTitle(report),
     creator: report.agency ?? 'gongkai',
-    description: '政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）',
+    description: `政府信息公开工作年度报告（国办公开办函〔${report.formatVersion === '2019' ? '2019〕60' : '2021〕30'}号格式）`,
     styles: {
       default: {
         // Table cells (including those Word adds under a merged cell) take this size; body text sets its own.

@@ -42,9 +42,9 @@ td.note { font-size: 9pt; }
 th[scope="rowgroup"] { background: #dbe5f1; }
 /* Numbers never wrap (a reader of the printed page would take "4553" and "2" for two cells); html.ts sizes
    them down with --value-size where the longest would not fit its printed column. */
-td[data-cell] { text-align: center; font-variant-numeric: tabular-nums; white-space: nowrap;
+td[data-cell], td[data-legacy] { text-align: center; font-variant-numeric: tabular-nums; white-space: nowrap;
   font-size: var(--value-size, 10.5pt); padding-left: 0.5mm; padding-right: 0.5mm; }
-td[data-legacy] { text-align: center; overflow-wrap: anywhere; }
+td[data-legacy].text { white-space: normal; overflow-wrap: anywhere; font-size: 10.5pt; }
 th.vertical { text-align: center; padding-left: 0.1em; padding-right: 0.1em; }
 table.appeals th, table.appeals td { padding-left: 0.1em; padding-right: 0.1em; }
 thead { display: table-header-group; }
@@ -52,7 +52,7 @@ thead { display: table-header-group; }
    Chromium would otherwise push the whole merged block to the next page. */
 tr:not(:has(> [rowspan])), td, th:not([rowspan]) { break-inside: avoid; page-break-inside: avoid; }
 @media screen {
-  td[data-cell]:hover { outline: 2px solid #1a73e8; outline-offset: -2px; }
+  td[data-cell]:hover, td[data-legacy]:hover { outline: 2px solid #1a73e8; outline-offset: -2px; }
   td.highlight { background: #fff3b0; }
 }
 @media print {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SECTION_TITLES } from '../labels.ts';
 import { CELL_PATHS } from '../model.ts';
 import { renderHtml } from './html.ts';
-import { distinctReport, distinctValue } from './samples.ts';
+import { distinctReport, distinctValue, report2019Sample } from './samples.ts';
 
 const $ = load(renderHtml(distinctReport()));
 
@@ -150,5 +150,64 @@ describe('renderHtml', () => {
     expect(legacy.find('td[data-legacy]').length).toBe(2);
     expect(legacy.find('td[data-legacy="第二十条第（九）项/政府集中采购/采购总金额"]').text()).toBe('123.4');
     expect(doc('td[data-cell]').length).toBe(200);
+  });
+
+  it('prints a 2019-edition report in the 2019 form: its table 二 from legacy, （六） as one row', () => {
+    const report = report2019Sample();
+    delete report.legacy?.['第二十条第（九）项/政府集中采购/采购总金额'];
+    const doc = load(renderHtml(report));
+    const table = doc('table.proactive');
+    expect(
+      table
+        .find('th[scope="rowgroup"]')
+        .map((_, e) => doc(e).text())
+        .get(),
+    ).toEqual([
+      '第二十条第（一）项',
+      '第二十条第（五）项',
+      '第二十条第（六）项',
+      '第二十条第（八）项',
+      '第二十条第（九）项',
+    ]);
+    expect(table.text()).toContain('本年新制作数量');
+    expect(table.text()).not.toContain('本年制发件数');
+    // 19 legacy cells (22 less the 3 处理决定数量 printed from the 2021 cells), one of them missing and empty.
+    expect(table.find('td[data-legacy]').length).toBe(19);
+    expect(table.find('td[data-legacy="第二十条第（六）项/行政处罚/本年增/减"]').text()).toBe('-5');
+    expect(table.find('td[data-legacy="第二十条第（九）项/政府集中采购/采购总金额"]').text()).toBe('');
+    expect(table.find('td[data-legacy="第二十条第（九）项/政府集中采购/采购总金额"]').attr('colspan')).toBe('2');
+    expect(
+      table
+        .find('td[data-cell]')
+        .map((_, e) => doc(e).attr('data-cell'))
+        .get(),
+    ).toEqual(['proactive.licensing', 'proactive.punishment', 'proactive.coercion']);
+    expect(doc('table.legacy').length).toBe(0);
+    const requests = doc('table.requests');
+    expect(requests.find('tbody tr').length).toBe(23);
+    expect(requests.find('th:contains("（六）其他处理")').attr('colspan')).toBe('2');
+    expect(requests.find('td[data-cell^="requests.otherNoCorrection"]').length).toBe(0);
+    expect(requests.find('td[data-cell="requests.otherOther.total"]').length).toBe(1);
+  });
+
+  it('keeps a 2019-edition report in the 2021 rows where the 2019 form has no place for its figures', () => {
+    const report = report2019Sample();
+    report.proactive.feesTenThousandYuan = 1.5;
+    report.requests.otherUnpaidFee.naturalPerson = 1;
+    const doc = load(renderHtml(report));
+    expect(doc('table.proactive').text()).toContain('本年收费金额');
+    expect(doc('table.legacy td[data-legacy]').length).toBe(22);
+    expect(doc('table.requests tbody tr').length).toBe(25);
+  });
+
+  it('never wraps a figure: legacy figures are sized down with the 2021 cells, only text may wrap', () => {
+    const report = report2019Sample();
+    (report.legacy as Record<string, number | string>)['第二十条第（六）项/行政处罚/本年增/减'] =
+      '-12345678901234567890';
+    (report.legacy as Record<string, number | string>)['第二十条第（五）项/行政许可/本年增/减'] = '详见说明';
+    const doc = load(renderHtml(report));
+    expect(doc('table.proactive').attr('style')).toMatch(/--value-size: \d/);
+    expect(doc('td[data-legacy="第二十条第（五）项/行政许可/本年增/减"]').attr('class')).toBe('text');
+    expect(doc('style').text()).toMatch(/td\[data-cell\], td\[data-legacy\] \{[^}]*white-space: nowrap/);
   });
 });

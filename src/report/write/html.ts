@@ -41,9 +41,18 @@ function renderCell(cell: FormCell): string {
       return `<td class="note"${spans(cell)}>${text}</td>`;
     case 'value': {
       const attr = cell.legacy ? 'data-legacy' : 'data-cell';
-      return `<td ${attr}="${escapeHtml(cell.path ?? '')}"${spans(cell)}>${text}</td>`;
+      const words = isFigure(cell.text) ? '' : ' class="text"';
+      return `<td ${attr}="${escapeHtml(cell.path ?? '')}"${words}${spans(cell)}>${text}</td>`;
     }
   }
+}
+
+/**
+ * A figure (or a not-applicable mark): never wrapped over two lines. Only a legacy cell kept as text (e.g. "详见说明")
+ * may wrap.
+ */
+export function isFigure(text: string): boolean {
+  return !/[\u3400-\u9fff]/.test(text) && text.length <= 24;
 }
 
 const renderRow = (cells: FormCell[]) => `<tr>${cells.map(renderCell).join('')}</tr>`;
@@ -53,15 +62,15 @@ const DIGIT_EM = 0.56;
 const MM_PER_PT = 25.4 / 72;
 
 /**
- * The font size (pt) at which the longest value of the table fits its narrowest printed column on one line,
- * at most the table's 10.5pt; null when that size fits.
+ * The font size (pt) at which the longest figure of the table (2021 cells and legacy cells alike) fits its
+ * narrowest printed column on one line, at most the table's 10.5pt; null when that size fits.
  */
 export function valueFontSize(table: FormTable): number | null {
   const sum = table.widths.reduce((a, b) => a + b, 0);
   let size = 10.5;
   for (const row of placeCells(table)) {
     for (const { cell, col } of row) {
-      if (cell.kind !== 'value' || cell.legacy) continue;
+      if (cell.kind !== 'value' || !isFigure(cell.text)) continue;
       const span = table.widths.slice(col, col + (cell.colSpan ?? 1)).reduce((a, b) => a + b, 0);
       const room = (span / sum) * PRINT_WIDTH_MM - 1.5; // padding and borders
       size = Math.min(size, room / (Math.max(cell.text.length, 1) * DIGIT_EM * MM_PER_PT));

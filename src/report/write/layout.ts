@@ -1,6 +1,7 @@
 // The national form (国办公开办函〔2021〕30号) as grids of cells with their merges, shared by the HTML, DOCX and
 // XLSX writers so that every output has the same rows, the same merged header cells and the same cell paths.
-// Row order and merges follow the circulated blank Word template (template-2021-blank.docx).
+// Row order and merges follow the circulated blank Word template (template-2021-blank.docx). A report of the
+// 2019 edition is printed in that edition's table 二 and one-row （六） (layout-2019.ts).
 
 import {
   APPLICANT_LABELS,
@@ -19,41 +20,28 @@ import {
   APPLICANT_KINDS,
   CASE_COLUMNS,
   DOC_COLUMNS,
-  getCell,
-  REQUEST_ROWS,
   type RequestRow,
 } from '../model.ts';
+import {
+  col,
+  type FormCell,
+  type FormRow,
+  type FormTable,
+  legacyCell,
+  rowHead,
+  valueCell as value,
+} from './form-cells.ts';
+import {
+  legacyKeysInTable,
+  printedRequestRows,
+  proactive2019Table,
+  SINGLE_OTHER_LABEL,
+  singleOtherRow,
+  uses2019Proactive,
+} from './layout-2019.ts';
 
-/**
- * One cell of a form grid. `kind` says what it is: a column header, a row header, a heading over a block of
- * rows (table 二's "第二十条第（一）项"), the 勾稽关系 note, or a value (with its dotted path).
- */
-export interface FormCell {
-  kind: 'col' | 'row' | 'block' | 'note' | 'value';
-  text: string;
-  colSpan?: number;
-  rowSpan?: number;
-  /** Dotted cell path (values of the 2021 form) or legacy key (values of a 2019-edition table 二). */
-  path?: string;
-  legacy?: boolean;
-  value?: number | string;
-  /** A narrow column whose label stacks one character per line (三、本年度办理结果). */
-  vertical?: boolean;
-}
-
-export interface FormRow {
-  cells: FormCell[];
-}
-
-export interface FormTable {
-  id: 'proactive' | 'legacy' | 'requests' | 'appeals';
-  caption: string;
-  /** Relative widths of the grid columns (they are scaled to the page by each writer). */
-  widths: number[];
-  /** How many leading rows are the column header (repeated on each printed page). */
-  headerRows: number;
-  rows: FormRow[];
-}
+export type { FormCell, FormRow, FormTable } from './form-cells.ts';
+export { formatValue } from './form-cells.ts';
 
 export function reportTitle(report: AnnualReport): string {
   return `${report.agency ?? ''}${report.year}年${REPORT_TITLE_SUFFIX}`;
@@ -79,23 +67,8 @@ export function chineseDate(iso: string): string {
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
 }
 
-/** A value exactly as held: integers as digits, 万元 amounts with their decimals, never rounded. */
-export function formatValue(value: number | string): string {
-  if (typeof value === 'string') return value;
-  return Number.isFinite(value) ? String(value) : '';
-}
-
-const value = (report: AnnualReport, path: string): FormCell => ({
-  kind: 'value',
-  text: formatValue(getCell(report, path)),
-  path,
-  value: getCell(report, path),
-});
-
-const col = (text: string, colSpan = 1, rowSpan = 1): FormCell => ({ kind: 'col', text, colSpan, rowSpan });
-const rowHead = (text: string, colSpan = 1, rowSpan = 1): FormCell => ({ kind: 'row', text, colSpan, rowSpan });
-
 function proactiveTable(report: AnnualReport): FormTable {
+  if (uses2019Proactive(report)) return proactive2019Table(report);
   const rows: FormRow[] = [];
   const single = (item: string, heading: string, entries: [string, string][]) => {
     rows.push({ cells: [{ kind: 'block', text: item, colSpan: 4 }] });
@@ -119,19 +92,21 @@ function proactiveTable(report: AnnualReport): FormTable {
   return { id: 'proactive', caption: `表二：${SECTION_TITLES[1].slice(2)}`, widths: [1, 1, 1, 1], headerRows: 0, rows };
 }
 
+/** Legacy cells that table 二 as printed has no place for (all of them when it is in the 2021 layout). */
+export function appendixEntries(report: AnnualReport): [string, number | string][] {
+  const inTable = legacyKeysInTable(report);
+  return Object.entries(report.legacy ?? {}).filter(([key]) => !inTable.has(key));
+}
+
 /**
- * Cells of a 2019-edition table 二 that have no place in the 2021 form, one row each: the key verbatim (e.g.
- * "第二十条第（一）项/规章/本年新制作数量") and the value, so that a reader can restore `legacy` exactly.
+ * Cells of a 2019-edition table 二 that have no place in the printed table 二, one row each: the key verbatim
+ * (e.g. "第二十条第（一）项/规章/本年新制作数量") and the value, so that a reader can restore `legacy` exactly.
  */
 function legacyTable(report: AnnualReport): FormTable | null {
-  const entries = Object.entries(report.legacy ?? {});
+  const entries = appendixEntries(report);
   if (entries.length === 0) return null;
   const rows: FormRow[] = [{ cells: [col('栏目'), col('数值')] }];
-  for (const [key, v] of entries) {
-    rows.push({
-      cells: [rowHead(key), { kind: 'value', text: formatValue(v), path: key, legacy: true, value: v }],
-    });
-  }
+  for (const [key, v] of entries) rows.push({ cells: [rowHead(key), legacyCell(key, v)] });
   return {
     id: 'legacy',
     caption: '附表：2019年版表二中无对应栏目的数据（原样保留）',
@@ -141,7 +116,7 @@ function legacyTable(report: AnnualReport): FormTable | null {
   };
 }
 
-/** Leaf rows of table 三 grouped as printed: （三）不予公开 8 rows, （四） 3, （五） 5, （六） 3. */
+/** Leaf rows of table 三 grouped as printed: （三）不予公开 8 rows, （四） 3, （五） 5, （六） 3 (unless one row). */
 const SUB_GROUPS = new Map<RequestRow, number>([
   ['withheldStateSecret', 8],
   ['unableNotHeld', 3],
@@ -155,13 +130,16 @@ function requestsTable(report: AnnualReport): FormTable {
     { cells: [col(APPLICANT_LABELS.naturalPerson, 1, 2), col('法人或其他组织', 5), col(APPLICANT_LABELS.total, 1, 2)] },
     { cells: APPLICANT_KINDS.slice(1).map((k) => col(APPLICANT_LABELS[k])) },
   ];
-  const resultRows = REQUEST_ROWS.indexOf('totalHandled') - REQUEST_ROWS.indexOf('granted') + 1;
-  for (const row of REQUEST_ROWS) {
+  const printed = printedRequestRows(report);
+  const single = singleOtherRow(report);
+  const resultRows = printed.indexOf('totalHandled') - printed.indexOf('granted') + 1;
+  for (const row of printed) {
     const label = REQUEST_ROW_LABELS[row];
     const values = APPLICANT_COLUMNS.map((c) => value(report, `requests.${row}.${c}`));
     const cells: FormCell[] = [];
     if (row === 'granted') cells.push({ ...rowHead(GROUP_RESULTS, 1, resultRows), vertical: true });
-    if (label.group === null) cells.push(rowHead(label.label, 3));
+    if (single && row === 'otherOther') cells.push(rowHead(SINGLE_OTHER_LABEL, 2));
+    else if (label.group === null) cells.push(rowHead(label.label, 3));
     else if (label.group === GROUP_RESULTS) cells.push(rowHead(label.label, 2));
     else {
       const span = SUB_GROUPS.get(row);

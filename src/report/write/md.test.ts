@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GROUP_RESULTS, REQUEST_ROW_LABELS, SECTION_TITLES } from '../labels.ts';
 import { APPEAL_PATHS, APPLICANT_COLUMNS, REQUEST_ROWS } from '../model.ts';
 import { escapeMarkdown, renderMarkdown } from './md.ts';
-import { distinctReport, distinctValue, huaianReport } from './samples.ts';
+import { distinctReport, distinctValue, huaianReport, report2019Sample } from './samples.ts';
 
 const md = renderMarkdown(distinctReport());
 const lines = md.split('\n');
@@ -88,5 +88,29 @@ describe('renderMarkdown', () => {
     expect(text).toContain('| 第二十条第（九）项/政府集中采购/采购总金额 | 123.4 |');
     expect(text.indexOf('附表')).toBeLessThan(text.indexOf('## 三、'));
     expect(text.indexOf('附表')).toBeGreaterThan(text.indexOf('| 行政事业性收费 |'));
+  });
+
+  it('prints a 2019-edition report in the 2019 form', () => {
+    const report = report2019Sample();
+    (report.legacy as Record<string, number | string>)['第二十条第（十）项/其他/数量'] = 4;
+    const text = renderMarkdown(report);
+    const out = text.split('\n');
+    expect(out.filter((l) => l.startsWith('第二十条第'))).toEqual([
+      '第二十条第（一）项',
+      '第二十条第（五）项',
+      '第二十条第（六）项',
+      '第二十条第（八）项',
+      '第二十条第（九）项',
+    ]);
+    expect(out).toContain('| 信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |');
+    expect(out).toContain('| 行政处罚 | 210 | -5 | 380 |');
+    expect(out).toContain('| 信息内容 | 上一年项目数量 | 本年增/减 |');
+    expect(out).toContain('| 政府集中采购 | 36 | 1520.5 |');
+    expect(text).not.toContain('本年制发件数');
+    // Only the cell of no standard row goes to the appendix.
+    expect(out.filter((l) => l.startsWith('| 第二十条第'))).toEqual(['| 第二十条第（十）项/其他/数量 | 4 |']);
+    expect(out.filter((l) => l.startsWith('| （六）'))).toEqual([
+      `| （六）其他处理 | ${APPLICANT_COLUMNS.map((c) => v(`requests.otherOther.${c}`)).join(' | ')} |`,
+    ]);
   });
 });

@@ -10,12 +10,17 @@
 //   | 行政规范性文件 | 8 | 26 | 66 |
 //   （第二十条第（五）项 | 信息内容 | 本年处理决定数量 | → `| 行政许可 | 447228 |`; （六） → 行政处罚, 行政强制;
 //    （八） | 信息内容 | 本年收费金额（单位：万元） | → `| 行政事业性收费 | 96171.6 |`)
-//   2019-edition cells kept in `legacy` (only when present), after table 二: the line
+//   A 2019-edition report (formatVersion '2019') prints table 二 in the 2019 layout instead (layout-2019.ts), the
+//   same way: five blocks （一）（五）（六）（八）（九）, headers such as
+//   `| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |`, rows 规章 … 政府集中采购, values from `legacy` (blank
+//   when missing) and, for 处理决定数量 of 行政许可/行政处罚/行政强制, from proactive.licensing/punishment/coercion;
+//   and table 三 with （六） as one line `| （六）其他处理 | … |` (23 lines) when otherNoCorrection/otherUnpaidFee are 0.
+//   Legacy cells that the printed table 二 has no place for (all of them in the 2021 layout), after table 二: the line
 //   "附表：2019年版表二中无对应栏目的数据（原样保留）", then `| 栏目 | 数值 |` and one line per cell:
 //   `| <legacy key verbatim, e.g. 第二十条第（一）项/规章/本年新制作数量> | <value> |`
 //   table 三: the 勾稽关系 note as a plain line, then
 //   | 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |
-//   and one line per form row (25), the full printed label in the first cell, then 7 values:
+//   and one line per form row (25; 23 with a one-row （六）), the full printed label in the first cell, then 7 values:
 //   `| 一、本年新收政府信息公开申请数量 | … |`, `| （一）予以公开 | … |`,
 //   `| （三）不予公开 1.属于国家秘密 | … |` (group and leaf label joined by one space), `| （七）总计 | … |`,
 //   `| 四、结转下年度继续办理 | … |`. The group "三、本年度办理结果" (over rows （一）…（七）) has no line of its own.
@@ -36,8 +41,9 @@ import {
   GROUP_RESULTS,
   REQUEST_ROW_LABELS,
 } from '../labels.ts';
-import { type AnnualReport, APPEAL_GROUPS, APPLICANT_COLUMNS, CASE_COLUMNS, getCell, REQUEST_ROWS } from '../model.ts';
-import { chineseDate, formatValue, formTables, reportBlocks, reportTitle } from './layout.ts';
+import { type AnnualReport, APPEAL_GROUPS, APPLICANT_COLUMNS, CASE_COLUMNS, getCell } from '../model.ts';
+import { appendixEntries, chineseDate, formatValue, formTables, reportBlocks, reportTitle } from './layout.ts';
+import { printedRequestRows, SINGLE_OTHER_LABEL, singleOtherRow } from './layout-2019.ts';
 
 export function escapeMarkdown(text: string): string {
   return text
@@ -65,7 +71,7 @@ function proactive(report: AnnualReport): string[] {
       pendingHeader = false;
     } else out.push(line(row.cells.map((c) => c.text)));
   }
-  const legacy = Object.entries(report.legacy ?? {});
+  const legacy = appendixEntries(report);
   if (legacy.length > 0) {
     out.push('', '附表：2019年版表二中无对应栏目的数据（原样保留）', '', line(['栏目', '数值']), delimiter(2));
     for (const [key, value] of legacy) out.push(line([cell(key), cell(formatValue(value))]));
@@ -75,9 +81,11 @@ function proactive(report: AnnualReport): string[] {
 
 function requests(report: AnnualReport): string[] {
   const out = [BALANCE_NOTE, '', line(['项目', ...APPLICANT_COLUMNS.map((c) => APPLICANT_LABELS[c])]), delimiter(8)];
-  for (const row of REQUEST_ROWS) {
+  const single = singleOtherRow(report);
+  for (const row of printedRequestRows(report)) {
     const { group, label } = REQUEST_ROW_LABELS[row];
-    const full = group && group !== GROUP_RESULTS ? `${group} ${label}` : label;
+    let full = group && group !== GROUP_RESULTS ? `${group} ${label}` : label;
+    if (single && row === 'otherOther') full = SINGLE_OTHER_LABEL;
     out.push(line([full, ...APPLICANT_COLUMNS.map((c) => formatValue(getCell(report, `requests.${row}.${c}`)))]));
   }
   return out;

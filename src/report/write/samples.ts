@@ -32,6 +32,55 @@ export function distinctValue(path: string): number {
   return path === 'proactive.feesTenThousandYuan' ? 18651.06 : 1000 + CELL_PATHS.indexOf(path);
 }
 
+/** Table 二 of a 2019-edition report (test/fixtures/html/county-2019-edition.html), keyed as the readers store it. */
+export const LEGACY_2019_SAMPLE: Record<string, number | string> = {
+  '第二十条第（一）项/规章/本年新制作数量': 0,
+  '第二十条第（一）项/规章/本年新公开数量': 0,
+  '第二十条第（一）项/规章/对外公开总数量': 0,
+  '第二十条第（一）项/规范性文件/本年新制作数量': 5,
+  '第二十条第（一）项/规范性文件/本年新公开数量': 5,
+  '第二十条第（一）项/规范性文件/对外公开总数量': 37,
+  '第二十条第（五）项/行政许可/上一年项目数量': 120,
+  '第二十条第（五）项/行政许可/本年增/减': 3,
+  '第二十条第（五）项/行政许可/处理决定数量': 2345,
+  '第二十条第（五）项/其他对外管理服务事项/上一年项目数量': 15,
+  '第二十条第（五）项/其他对外管理服务事项/本年增/减': 0,
+  '第二十条第（五）项/其他对外管理服务事项/处理决定数量': 80,
+  '第二十条第（六）项/行政处罚/上一年项目数量': 210,
+  '第二十条第（六）项/行政处罚/本年增/减': -5,
+  '第二十条第（六）项/行政处罚/处理决定数量': 380,
+  '第二十条第（六）项/行政强制/上一年项目数量': 12,
+  '第二十条第（六）项/行政强制/本年增/减': 0,
+  '第二十条第（六）项/行政强制/处理决定数量': 9,
+  '第二十条第（八）项/行政事业性收费/上一年项目数量': 8,
+  '第二十条第（八）项/行政事业性收费/本年增/减': -1,
+  '第二十条第（九）项/政府集中采购/采购项目数量': 36,
+  '第二十条第（九）项/政府集中采购/采购总金额': 1520.5,
+};
+
+/**
+ * distinctReport as a 2019-edition report: the 2021-only cells of table 二 and the two first （六） rows 0, table 二
+ * in `legacy` (totals are not made consistent: for layout tests only).
+ */
+export function report2019Sample(): AnnualReport {
+  const report = distinctReport();
+  report.formatVersion = '2019';
+  report.proactive = {
+    rules: { issued: 0, repealed: 0, inForce: 0 },
+    normativeDocuments: { issued: 0, repealed: 0, inForce: 0 },
+    licensing: 2345,
+    punishment: 380,
+    coercion: 9,
+    feesTenThousandYuan: 0,
+  };
+  for (const c of APPLICANT_COLUMNS) {
+    report.requests.otherNoCorrection[c] = 0;
+    report.requests.otherUnpaidFee[c] = 0;
+  }
+  report.legacy = { ...LEGACY_2019_SAMPLE };
+  return report;
+}
+
 const HUAIAN_REQUESTS: number[][] = [
   [3001, 53, 0, 0, 61, 4, 3119],
   [34, 0, 0, 0, 0, 0, 34],

@@ -59,7 +59,10 @@ function notesSheet(workbook: ExcelJS.Workbook, report: AnnualReport): void {
     ['标题', reportTitle(report)],
     ['年度', report.year],
     ['机关', report.agency ?? ''],
-    ['格式版本', report.formatVersion === '2021' ? '2021年版（国办公开办函〔2021〕30号）' : '2019年版'],
+    [
+      '格式版本',
+      report.formatVersion === '2021' ? '2021年版（国办公开办函〔2021〕30号）' : '2019年版（国办公开办函〔2019〕60号）',
+    ],
     ['发布日期', report.publishedOn ? chineseDate(report.publishedOn) : ''],
     [SECTION_TITLES[0], report.text.overview],
     [SECTION_TITLES[4], report.text.problems],
