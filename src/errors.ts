@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'databaseInUse',
   'databaseTooNew',
   'retentionViolation',
+  'calendarMissing',
+  'ledgerInvalid',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -70,4 +72,7 @@ export const errors = {
     ),
   retentionViolation: (days: number) =>
     new DomainError('retentionViolation', `审计记录至少保存${days}日（《网络安全法》第二十一条），不能删除更近的记录`),
+  // A deadline is never guessed: without the State Council's notice for that year the arithmetic stops.
+  calendarMissing: (year: number) => new DomainError('calendarMissing', `${year}年的节假日安排尚未录入，无法计算期限`),
+  ledgerInvalid: (problem: string) => new DomainError('ledgerInvalid', `办理记录有误：${problem}`),
 };

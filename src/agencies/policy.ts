@@ -25,6 +25,7 @@ export const ACTIONS = [
   'catalog.approve',
   'audit.view',
   'audit.verify',
+  'calendar.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -48,6 +49,7 @@ export const ACTION_LABELS: Record<Action, string> = {
   'catalog.approve': '审核该机构的信息发布',
   'audit.view': '查看审计日志',
   'audit.verify': '核验审计日志',
+  'calendar.manage': '维护节假日安排',
 };
 
 const ANY: readonly Relation[] = RELATIONS;
@@ -65,6 +67,8 @@ export const RULES: Record<Role, Partial<Record<Action, readonly Relation[]>>> =
     'user.resetPassword': ANY,
     'audit.view': ANY,
     'audit.verify': ANY,
+    // The working-day calendar is system-wide (no agency): only the system administrator enters each year's notice.
+    'calendar.manage': ANY,
   },
   agencyAdmin: {
     'agency.view': ANY, // an agency's contact details are public (条例第二十四条) anyway

@@ -7,6 +7,7 @@ import { buildAgencyInput, CLI, TEST_SECURITY, testContext } from '../../test/pl
 import { createAgency, listAgencies } from '../agencies/service.ts';
 import type { Config } from '../config.ts';
 import { openDatabase } from '../storage/db.ts';
+import { KNOWN_MIGRATIONS } from '../storage/migrate.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { memoryIo } from './io.ts';
 
@@ -42,7 +43,7 @@ describe('backup and restore (SQLite)', () => {
 
     const restored = memoryIo();
     expect(await restoreCommand([file, '--force'], restored, { config })).toBe(0);
-    expect(restored.out).toContain('结构版本：0001_foundation');
+    expect(restored.out).toContain(`结构版本：${KNOWN_MIGRATIONS.at(-1)}`);
     expect(restored.out).toContain('审计链完整');
 
     // The open connection sees the restored content: the restore wrote through SQLite's locks.

@@ -3,6 +3,7 @@ import { AGENCY_USAGE, agencyCommand } from './agency.ts';
 import { AUDIT_USAGE, auditCommand } from './audit.ts';
 import { BACKUP_USAGE, backupCommand, restoreCommand } from './backup.ts';
 import { DB_USAGE, dbCommand } from './db.ts';
+import { DEADLINE_USAGE, deadlineCommand } from './deadline.ts';
 import { type Io, processIo } from './io.ts';
 import { REPORT_USAGE, reportCommand } from './report.ts';
 import { USER_USAGE, userCommand } from './user.ts';
@@ -10,6 +11,9 @@ import { USER_USAGE, userCommand } from './user.ts';
 const USAGE = `gongkai — 政府信息公开工作系统
 
 ${REPORT_USAGE}
+
+期限计算：
+${DEADLINE_USAGE}
 
 数据库与账户（数据库由环境变量 DATABASE_URL 指定，默认 ./data/gongkai.db）：
 ${DB_USAGE}
@@ -23,6 +27,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   switch (command) {
     case 'report':
       return reportCommand(rest, io);
+    case 'deadline':
+      return deadlineCommand(rest, io);
     case 'db':
       return dbCommand(rest, io);
     case 'agency':

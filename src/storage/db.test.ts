@@ -9,7 +9,24 @@ const now = '2025-09-29T01:00:00.000Z';
 forEachEngine((_engine, getDb) => {
   it('has every migration applied', async () => {
     const status = await migrationStatus(getDb());
-    expect(status.map((m) => [m.name, m.appliedAt !== null])).toEqual([['0001_foundation', true]]);
+    expect(status.map((m) => [m.name, m.appliedAt !== null])).toEqual([
+      ['0001_foundation', true],
+      ['0002_calendar', true],
+    ]);
+  });
+
+  it('seeds the working-day calendar for 2004–2026', async () => {
+    const k = getDb().kysely;
+    const years = await k.selectFrom('calendar_years').selectAll().orderBy('year').execute();
+    expect(years.map((y) => [y.year, y.complete])).toEqual(Array.from({ length: 23 }, (_, i) => [2004 + i, true]));
+    expect(years[0]?.source).toBe('chinese-days 1.5.7');
+    const day = await k.selectFrom('calendar_days').selectAll().where('date', '=', '2025-10-11').executeTakeFirst();
+    expect(day).toMatchObject({ kind: 'workday', name: '国庆节', source: 'chinese-days 1.5.7' });
+    const { count } = await k
+      .selectFrom('calendar_days')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    expect(Number(count)).toBe(769);
   });
 
   it('reads booleans back as booleans and ids as numbers', async () => {

@@ -82,6 +82,28 @@ export interface AuditHeadTable {
   last_hash: string;
 }
 
+/** An exception to the weekday rule (spec §1): a holiday, or a weekend day worked (调休). */
+export interface CalendarDayTable {
+  /** YYYY-MM-DD (Beijing date). */
+  date: string;
+  /** 'holiday' | 'workday' */
+  kind: string;
+  name: string;
+  /** Where it comes from: “chinese-days 1.5.7”, “国办发明电〔2026〕…号”. */
+  source: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** A year whose notice has been (or is being) entered; only complete years serve deadlines. */
+export interface CalendarYearTable {
+  year: number;
+  complete: boolean;
+  source: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface Schema {
   meta: MetaTable;
   agencies: AgencyTable;
@@ -89,4 +111,6 @@ export interface Schema {
   sessions: SessionTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  calendar_days: CalendarDayTable;
+  calendar_years: CalendarYearTable;
 }
