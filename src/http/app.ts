@@ -1,0 +1,57 @@
+// The web application: createApp(ctx) for the server and for in-process tests (app.request()). Middleware order:
+// request id → access log → security headers → client address → body limit → CSRF → routes.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import type { Context } from '../context.ts';
+import { auditRoutes } from './console/audit.tsx';
+import { homeRoutes } from './console/home.tsx';
+import { loginRoutes } from './console/login.tsx';
+import { csrfProtection } from './csrf.tsx';
+import type { AppEnv, AppSettings } from './env.ts';
+import { notFound, onError, tooLarge } from './errors.tsx';
+import { healthRoutes } from './health.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { accessLog, clientAddress, securityHeaders } from './middleware.ts';
+import { portalRoutes } from './portal/routes.tsx';
+import { staticRoutes } from './static.ts';
+
+export interface AppOptions extends Partial<AppSettings> {
+  logger?: Logger;
+}
+
+export function createApp(ctx: Context, options: AppOptions = {}): Hono<AppEnv> {
+  const { logger = createLogger('silent'), ...rest } = options;
+  const settings: AppSettings = {
+    siteName: '政府信息公开',
+    demo: false,
+    secureCookies: false,
+    trustProxy: false,
+    bodyLimitBytes: 1024 * 1024,
+    ...rest,
+  };
+  const app = new Hono<AppEnv>();
+  app.use(async (c, next) => {
+    c.set('ctx', ctx);
+    c.set('settings', settings);
+    c.set('logger', logger);
+    await next();
+  });
+  // Accept a caller's id only when it looks like one (nginx's $request_id, a UUID), never arbitrary text in logs.
+  app.use(requestId({ limitLength: 64, generator: () => crypto.randomUUID() }));
+  app.use(accessLog());
+  app.use(securityHeaders());
+  app.use(clientAddress());
+  app.use(bodyLimit({ maxSize: settings.bodyLimitBytes, onError: tooLarge }));
+  app.use(csrfProtection());
+  app.route('/', healthRoutes);
+  app.route('/', staticRoutes);
+  app.route('/', portalRoutes);
+  app.route('/', loginRoutes);
+  app.route('/', homeRoutes);
+  app.route('/', auditRoutes);
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+  app.notFound(notFound);
+  app.onError(onError);
+  return app;
+}

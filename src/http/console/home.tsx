@@ -1,0 +1,58 @@
+// The console home and the modules still to come. Which modules a user sees and may open is decided by the policy
+// table (policy.ts), the same table the services check.
+import { Hono } from 'hono';
+import { errors } from '../../errors.ts';
+import { requireLogin } from '../auth.ts';
+import type { AppEnv } from '../env.ts';
+import { consolePage, MODULES, mayOpen } from './frame.tsx';
+
+export const homeRoutes = new Hono<AppEnv>();
+
+homeRoutes.get('/console', requireLogin(), (c) => {
+  const { user } = c.get('auth');
+  const modules = MODULES.filter((m) => mayOpen(user.role, m));
+  return consolePage(c, {
+    title: '工作平台',
+    current: '/console',
+    children: (
+      <>
+        <h1>工作平台</h1>
+        {c.req.query('changed') ? (
+          <p class="notice" role="status">
+            密码已修改。
+          </p>
+        ) : null}
+        <p>{user.displayName}，您好。请选择要办理的事项：</p>
+        <ul class="cards">
+          {modules.map((m) => (
+            <li>
+              <a href={m.href}>{m.label}</a>
+              <p>{m.description}</p>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <a href="/console/password">修改密码</a>
+        </p>
+      </>
+    ),
+  });
+});
+
+for (const module of MODULES) {
+  if (module.href === '/console/audit') continue;
+  homeRoutes.get(module.href, requireLogin(), (c) => {
+    if (!mayOpen(c.get('auth').user.role, module)) throw errors.forbidden(`使用“${module.label}”功能`);
+    return consolePage(c, {
+      title: module.label,
+      current: module.href,
+      children: (
+        <>
+          <h1>{module.label}</h1>
+          <p>{module.description}</p>
+          <p class="notice">本功能模块正在建设中。</p>
+        </>
+      ),
+    });
+  });
+}
