@@ -14,7 +14,9 @@ const chromium = ['CHROMIUM_PATH', '/usr/bin/chromium', '/usr/bin/chromium-brows
 );
 const skippedSuites = [];
 if (!chromium)
-  skippedSuites.push('需要 Chromium 的测试（PDF 输出、浏览器测试）：未找到 chromium（apt-get install chromium fonts-noto-cjk）');
+  skippedSuites.push(
+    '需要 Chromium 的测试（PDF 输出、浏览器测试）：未找到 chromium（apt-get install chromium fonts-noto-cjk）',
+  );
 
 // Storage tests run on every engine in GONGKAI_TEST_ENGINES. Unset: SQLite, plus PostgreSQL when one answers.
 const env = { ...process.env };
