@@ -13,6 +13,7 @@ import { notFound, onError, tooLarge } from './errors.tsx';
 import { healthRoutes } from './health.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { accessLog, clientAddress, securityHeaders } from './middleware.ts';
+import { CHECK_LIMIT_BYTES, CHECK_PATH, checkRoutes } from './portal/check.tsx';
 import { portalRoutes } from './portal/routes.tsx';
 import { staticRoutes } from './static.ts';
 
@@ -42,10 +43,14 @@ export function createApp(ctx: Context, options: AppOptions = {}): Hono<AppEnv> 
   app.use(accessLog());
   app.use(securityHeaders());
   app.use(clientAddress());
-  app.use(bodyLimit({ maxSize: settings.bodyLimitBytes, onError: tooLarge }));
+  // Uploaded reports (年报检查) may be larger than any form; everything else keeps the configured limit.
+  const formLimit = bodyLimit({ maxSize: settings.bodyLimitBytes, onError: tooLarge });
+  const uploadLimit = bodyLimit({ maxSize: Math.max(CHECK_LIMIT_BYTES, settings.bodyLimitBytes), onError: tooLarge });
+  app.use((c, next) => (c.req.path === CHECK_PATH ? uploadLimit(c, next) : formLimit(c, next)));
   app.use(csrfProtection());
   app.route('/', healthRoutes);
   app.route('/', staticRoutes);
+  app.route('/', checkRoutes);
   app.route('/', portalRoutes);
   app.route('/', loginRoutes);
   app.route('/', homeRoutes);

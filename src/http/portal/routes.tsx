@@ -45,6 +45,11 @@ for (const item of PORTAL_NAV) {
       <PortalPage title={item.label} settings={c.get('settings')} current={item.href}>
         <h1>{item.label}</h1>
         <p>{SECTIONS[item.href]}</p>
+        {item.href === '/reports' ? (
+          <p>
+            <a href="/reports/check">年报检查</a>：上传或粘贴任何一份已公布的年度报告，检查勾稽关系、合计和格式问题。
+          </p>
+        ) : null}
         <p class="notice">本栏目正在建设中，敬请期待。</p>
       </PortalPage>,
     ),

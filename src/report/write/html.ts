@@ -28,7 +28,17 @@ function spans(cell: FormCell): string {
   return out;
 }
 
-function renderCell(cell: FormCell): string {
+/** How tables are printed: standalone (inline widths) or inside a page with its own stylesheet and CSP. */
+export interface TableOptions {
+  /** Column widths and the shrunken value font as inline styles (off where a CSP forbids style attributes). */
+  inlineStyles: boolean;
+  /** A class for a value cell, by its path (e.g. to flag the cells a diagnostic names). */
+  mark?: (path: string) => string | undefined;
+}
+
+const STANDALONE: TableOptions = { inlineStyles: true };
+
+function renderCell(cell: FormCell, options: TableOptions): string {
   const text = escapeHtml(cell.text);
   switch (cell.kind) {
     case 'col':
@@ -41,8 +51,9 @@ function renderCell(cell: FormCell): string {
       return `<td class="note"${spans(cell)}>${text}</td>`;
     case 'value': {
       const attr = cell.legacy ? 'data-legacy' : 'data-cell';
-      const words = isFigure(cell.text) ? '' : ' class="text"';
-      return `<td ${attr}="${escapeHtml(cell.path ?? '')}"${words}${spans(cell)}>${text}</td>`;
+      const classes = [isFigure(cell.text) ? '' : 'text', options.mark?.(cell.path ?? '') ?? ''].filter(Boolean);
+      const classAttr = classes.length ? ` class="${escapeHtml(classes.join(' '))}"` : '';
+      return `<td ${attr}="${escapeHtml(cell.path ?? '')}"${classAttr}${spans(cell)}>${text}</td>`;
     }
   }
 }
@@ -55,7 +66,8 @@ export function isFigure(text: string): boolean {
   return !/[\u3400-\u9fff]/.test(text) && text.length <= 24;
 }
 
-const renderRow = (cells: FormCell[]) => `<tr>${cells.map(renderCell).join('')}</tr>`;
+const renderRow = (cells: FormCell[], options: TableOptions) =>
+  `<tr>${cells.map((c) => renderCell(c, options)).join('')}</tr>`;
 
 /** Advance of a digit in the table fonts (宋体, Noto Serif CJK), in em, with a little to spare. */
 const DIGIT_EM = 0.56;
@@ -79,18 +91,18 @@ export function valueFontSize(table: FormTable): number | null {
   return size >= 10.5 ? null : Math.max(5, Math.floor(size * 2) / 2);
 }
 
-function renderTable(table: FormTable): string {
+function renderTable(table: FormTable, options: TableOptions = STANDALONE): string {
   const sum = table.widths.reduce((a, b) => a + b, 0);
-  const cols = table.widths.map((w) => `<col style="width:${((w / sum) * 100).toFixed(2)}%">`).join('');
   const size = valueFontSize(table);
-  const style = size === null ? '' : ` style="--value-size: ${size}pt"`;
-  const out = [
-    `<table class="${table.id}"${style}>`,
-    `<caption>${escapeHtml(table.caption)}</caption>`,
-    `<colgroup>${cols}</colgroup>`,
-  ];
+  const style = size === null || !options.inlineStyles ? '' : ` style="--value-size: ${size}pt"`;
+  const out = [`<table class="${table.id}"${style}>`, `<caption>${escapeHtml(table.caption)}</caption>`];
+  if (options.inlineStyles) {
+    out.push(
+      `<colgroup>${table.widths.map((w) => `<col style="width:${((w / sum) * 100).toFixed(2)}%">`).join('')}</colgroup>`,
+    );
+  }
   const head = table.rows.slice(0, table.headerRows);
-  if (head.length > 0) out.push('<thead>', ...head.map((r) => renderRow(r.cells)), '</thead>');
+  if (head.length > 0) out.push('<thead>', ...head.map((r) => renderRow(r.cells, options)), '</thead>');
   // Table 二 opens a new row group at each "第二十条第（X）项" heading; other tables have one body.
   let body: string[] = [];
   for (const row of table.rows.slice(table.headerRows)) {
@@ -98,7 +110,7 @@ function renderTable(table: FormTable): string {
       out.push('<tbody>', ...body, '</tbody>');
       body = [];
     }
-    body.push(renderRow(row.cells));
+    body.push(renderRow(row.cells, options));
   }
   if (body.length > 0) out.push('<tbody>', ...body, '</tbody>');
   out.push('</table>');
@@ -114,6 +126,11 @@ function renderBlock(block: Block): string {
     case 'table':
       return renderTable(block.table);
   }
+}
+
+/** The report's tables alone (二、三、四 and any 2019 supplement), for embedding in a page. */
+export function renderReportTables(report: AnnualReport, options: TableOptions): string[] {
+  return reportBlocks(report).flatMap((block) => (block.type === 'table' ? [renderTable(block.table, options)] : []));
 }
 
 export function renderHtml(report: AnnualReport): string {
