@@ -74,5 +74,7 @@ export const errors = {
     new DomainError('retentionViolation', `审计记录至少保存${days}日（《网络安全法》第二十一条），不能删除更近的记录`),
   // A deadline is never guessed: without the State Council's notice for that year the arithmetic stops.
   calendarMissing: (year: number) => new DomainError('calendarMissing', `${year}年的节假日安排尚未录入，无法计算期限`),
+  // The same answer for an unknown 查询号 and a wrong 查询码, so a guesser learns nothing.
+  applicationLookupFailed: () => new DomainError('notFound', '查询号或查询码不正确，请核对后重新输入'),
   ledgerInvalid: (problem: string) => new DomainError('ledgerInvalid', `办理记录有误：${problem}`),
 };

@@ -12,6 +12,7 @@ forEachEngine((_engine, getDb) => {
     expect(status.map((m) => [m.name, m.appliedAt !== null])).toEqual([
       ['0001_foundation', true],
       ['0002_calendar', true],
+      ['0003_applications', true],
     ]);
   });
 

@@ -7,6 +7,7 @@ const COLUMN_LABELS: Record<string, { label: string; field: string }> = {
   'users.username': { label: '用户名', field: 'username' },
   'agencies.credit_code': { label: '统一社会信用代码', field: 'creditCode' },
   'agencies.name': { label: '机构名称', field: 'name' },
+  'applications.tracking_no': { label: '查询号', field: 'trackingNo' },
   parent_id: { label: '上级机构', field: 'parentId' },
   agency_id: { label: '所属机构', field: 'agencyId' },
   user_id: { label: '用户', field: 'userId' },

@@ -104,6 +104,65 @@ export interface CalendarYearTable {
   updated_by: string;
 }
 
+/** The next 查询号 of an agency in a year (never reused). */
+export interface ApplicationCounterTable {
+  agency_id: number;
+  year: number;
+  last_no: number;
+}
+
+/** An application for disclosure (依申请公开, 条例第二十七条起). */
+export interface ApplicationTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** 查询号, e.g. GK2025-3-000123: unique, per agency and year. */
+  tracking_no: string;
+  /** SHA-256 (hex) of the applicant's query code; the code itself is shown once and never stored. */
+  query_code_hash: string;
+  /** One of the six applicant kinds of report table 三. */
+  applicant_kind: string;
+  /** The natural person's name, or the organisation's. */
+  applicant_name: string;
+  contact_person: string | null;
+  id_type: string | null;
+  id_number: string | null;
+  /** 统一社会信用代码 of an organisation. */
+  credit_code: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  postcode: string | null;
+  description: string;
+  /** 文号 or title of the document, when known. */
+  document_ref: string | null;
+  provision_form: string;
+  delivery: string;
+  channel: string;
+  submitted_at: string;
+  /** The legal receipt date (条例第三十一条), YYYY-MM-DD Beijing; null until confirmed. */
+  received_on: string | null;
+  status: string;
+  /** The reply deadline computed from the ledger; null while unknown (unconfirmed, paused, closed). */
+  due_date: string | null;
+  handler_user_id: number | null;
+  outcome: string | null;
+  decided_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One event of an application's clock ledger (applications/ledger.ts ClockEvent). */
+export interface ApplicationEventTable {
+  id: Generated<number>;
+  application_id: number;
+  kind: string;
+  on_date: string;
+  /** JSON text: the event's other fields (replyBy, party, days, approvedBy, payBy, outcome …). */
+  details: string;
+  actor: string;
+  created_at: string;
+}
+
 export interface Schema {
   meta: MetaTable;
   agencies: AgencyTable;
@@ -113,4 +172,7 @@ export interface Schema {
   audit_head: AuditHeadTable;
   calendar_days: CalendarDayTable;
   calendar_years: CalendarYearTable;
+  application_counters: ApplicationCounterTable;
+  applications: ApplicationTable;
+  application_events: ApplicationEventTable;
 }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { EngineTraits } from '../db.ts';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_calendar.ts';
+import * as m0003 from './0003_applications.ts';
 
 export interface GongkaiMigration {
   // biome-ignore lint/suspicious/noExplicitAny: a migration must not depend on today's schema type (Kysely's advice).
@@ -12,4 +13,5 @@ export interface GongkaiMigration {
 export const MIGRATIONS: Record<string, GongkaiMigration> = {
   '0001_foundation': m0001,
   '0002_calendar': m0002,
+  '0003_applications': m0003,
 };
