@@ -3,6 +3,7 @@
 // SIGTERM/SIGINT, finishing the requests in flight before closing the database.
 import { serve } from '@hono/node-server';
 import { ensureFirstAdmin } from '../agencies/accounts.ts';
+import { registerApplicationHooks } from '../applications/recompute.ts';
 import { listAgencyRows } from '../agencies/repository.ts';
 import { purgeExpiredSessions } from '../agencies/sessions.ts';
 import { parseConfig } from '../config.ts';
@@ -34,6 +35,8 @@ export async function startServer(
   const config = parseConfig(env);
   const server = parseServerConfig(env, argv);
   const logger = createLogger(server.logLevel);
+  // A calendar change recomputes every open application's deadline in the same transaction.
+  registerApplicationHooks();
   const db = await openMigrated(config.database);
   const ctx: Context = { db, clock: () => new Date(), security: config.security };
 
