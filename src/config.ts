@@ -43,7 +43,8 @@ export interface Config {
 
 export const DEFAULT_SQLITE_FILE = './data/gongkai.db';
 
-const int = (min: number, max: number, fallback: number) =>
+/** An integer environment variable within [min, max], or the default when unset (shared by every config). */
+export const envInt = (min: number, max: number, fallback: number) =>
   z
     .string()
     .trim()
@@ -55,16 +56,16 @@ const int = (min: number, max: number, fallback: number) =>
 
 const envSchema = z.object({
   DATABASE_URL: z.string().trim().optional(),
-  GONGKAI_PASSWORD_MIN_LENGTH: int(8, 64, 8),
-  GONGKAI_PASSWORD_MIN_CLASSES: int(3, 4, 3),
-  GONGKAI_PASSWORD_MAX_AGE_DAYS: int(1, 90, 90),
-  GONGKAI_LOGIN_MAX_FAILURES: int(1, 5, 5),
-  GONGKAI_LOCKOUT_MINUTES: int(15, 24 * 60, 15),
-  GONGKAI_SESSION_IDLE_MINUTES: int(1, 30, 30),
-  GONGKAI_SESSION_MAX_HOURS: int(1, 12, 12),
-  GONGKAI_ARGON2_MEMORY_KIB: int(8192, 1024 * 1024, 19456),
-  GONGKAI_ARGON2_TIME_COST: int(1, 10, 2),
-  GONGKAI_AUDIT_RETENTION_DAYS: int(180, 36500, 180),
+  GONGKAI_PASSWORD_MIN_LENGTH: envInt(8, 64, 8),
+  GONGKAI_PASSWORD_MIN_CLASSES: envInt(3, 4, 3),
+  GONGKAI_PASSWORD_MAX_AGE_DAYS: envInt(1, 90, 90),
+  GONGKAI_LOGIN_MAX_FAILURES: envInt(1, 5, 5),
+  GONGKAI_LOCKOUT_MINUTES: envInt(15, 24 * 60, 15),
+  GONGKAI_SESSION_IDLE_MINUTES: envInt(1, 30, 30),
+  GONGKAI_SESSION_MAX_HOURS: envInt(1, 12, 12),
+  GONGKAI_ARGON2_MEMORY_KIB: envInt(8192, 1024 * 1024, 19456),
+  GONGKAI_ARGON2_TIME_COST: envInt(1, 10, 2),
+  GONGKAI_AUDIT_RETENTION_DAYS: envInt(180, 36500, 180),
 });
 
 export function databaseConfig(url: string | undefined): DatabaseConfig {

@@ -13,6 +13,7 @@
 // | GONGKAI_BODY_LIMIT_KIB   | 1024       | largest request body accepted                                        |
 // | GONGKAI_LOG_LEVEL        | info       | pino level: fatal, error, warn, info, debug, silent                  |
 import { z } from 'zod';
+import { envInt } from '../config.ts';
 
 export interface ServerConfig {
   port: number;
@@ -31,24 +32,14 @@ const flag = (fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined ? fallback : ['1', 'true', 'yes', 'on'].includes(v)));
 
-const int = (min: number, max: number, fallback: number) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/, '应为整数')
-    .transform(Number)
-    .pipe(z.number().int().min(min, `不得小于${min}`).max(max, `不得大于${max}`))
-    .optional()
-    .transform((v) => v ?? fallback);
-
 const envSchema = z.object({
-  PORT: int(0, 65535, 3000),
+  PORT: envInt(0, 65535, 3000),
   HOST: z.string().trim().min(1).optional(),
   GONGKAI_DEMO: flag(true),
   GONGKAI_SITE_NAME: z.string().trim().max(60, '不得超过60个字符').optional(),
   GONGKAI_SECURE_COOKIES: flag(false),
   GONGKAI_TRUST_PROXY: flag(false),
-  GONGKAI_BODY_LIMIT_KIB: int(16, 1024 * 1024, 1024),
+  GONGKAI_BODY_LIMIT_KIB: envInt(16, 1024 * 1024, 1024),
   GONGKAI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).optional(),
 });
 

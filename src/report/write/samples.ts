@@ -1,15 +1,8 @@
 // Reports for tests and visual checks of the writers: one with a distinct value in every cell (so that a
 // misplaced cell shows), and the real figures of 淮安市人民政府 2024 (shared/annual-reports/09_huaian_city_2024).
-import {
-  type AnnualReport,
-  APPEAL_GROUPS,
-  APPLICANT_COLUMNS,
-  CASE_COLUMNS,
-  CELL_PATHS,
-  emptyReport,
-  REQUEST_ROWS,
-  setCell,
-} from '../model.ts';
+
+import { huaianReport as huaianTables } from '../../../test/huaian-2024.ts';
+import { type AnnualReport, APPLICANT_COLUMNS, CELL_PATHS, emptyReport, setCell } from '../model.ts';
 
 /** Every cell a different non-zero value: the i-th cell of CELL_PATHS holds 1000 + i; the fee has decimals. */
 export function distinctReport(agency: string | null = '测试市测试局'): AnnualReport {
@@ -81,55 +74,9 @@ export function report2019Sample(): AnnualReport {
   return report;
 }
 
-const HUAIAN_REQUESTS: number[][] = [
-  [3001, 53, 0, 0, 61, 4, 3119],
-  [34, 0, 0, 0, 0, 0, 34],
-  [1288, 21, 0, 0, 50, 3, 1362],
-  [447, 7, 0, 0, 0, 0, 454],
-  [2, 0, 0, 0, 0, 0, 2],
-  [30, 1, 0, 0, 0, 0, 31],
-  [5, 0, 0, 0, 0, 0, 5],
-  [6, 0, 0, 0, 0, 0, 6],
-  [7, 1, 0, 0, 0, 0, 8],
-  [12, 0, 0, 0, 0, 0, 12],
-  [9, 0, 0, 0, 0, 0, 9],
-  [105, 0, 0, 0, 0, 0, 105],
-  [746, 12, 0, 0, 10, 1, 769],
-  [11, 0, 0, 0, 0, 0, 11],
-  [1, 0, 0, 0, 0, 0, 1],
-  [56, 6, 0, 0, 0, 0, 62],
-  [25, 0, 0, 0, 0, 0, 25],
-  [0, 0, 0, 0, 0, 0, 0],
-  [0, 0, 0, 0, 0, 0, 0],
-  [1, 0, 0, 0, 0, 0, 1],
-  [67, 3, 0, 0, 1, 0, 71],
-  [6, 0, 0, 0, 0, 0, 6],
-  [108, 2, 0, 0, 0, 0, 110],
-  [2932, 53, 0, 0, 61, 4, 3050],
-  [103, 0, 0, 0, 0, 0, 103],
-];
-
-const HUAIAN_APPEALS = [72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20];
-
 /** 淮安市人民政府 2024年政府信息公开工作年度报告, numbers as published, texts abridged. */
 export function huaianReport(): AnnualReport {
-  const r = emptyReport(2024, '淮安市人民政府');
-  r.proactive.rules = { issued: 1, repealed: 0, inForce: 11 };
-  r.proactive.normativeDocuments = { issued: 8, repealed: 26, inForce: 66 };
-  r.proactive.licensing = 447228;
-  r.proactive.punishment = 3985758;
-  r.proactive.coercion = 88283;
-  r.proactive.feesTenThousandYuan = 96171.6;
-  REQUEST_ROWS.forEach((row, i) => {
-    APPLICANT_COLUMNS.forEach((c, j) => {
-      r.requests[row][c] = HUAIAN_REQUESTS[i]?.[j] ?? 0;
-    });
-  });
-  APPEAL_GROUPS.forEach((g, i) => {
-    CASE_COLUMNS.forEach((c, j) => {
-      r.appeals[g][c] = HUAIAN_APPEALS[i * 5 + j] ?? 0;
-    });
-  });
+  const r = huaianTables();
   r.text.overview = [
     '本报告由淮安市人民政府办公室根据《中华人民共和国政府信息公开条例》（国令第711号）（以下简称《条例》）规定编制。报告所列统计期限自2024年1月1日至2024年12月31日。',
     '2024年，我市坚持以习近平新时代中国特色社会主义思想为指导，严格落实《中华人民共和国政府信息公开条例》各项规定，圆满完成了各项任务。',
