@@ -20,10 +20,15 @@ export async function authorize(
   agencyId: number | null,
   target: Target = { type: 'agency', id: agencyId },
 ): Promise<void> {
-  const actorPath = await agencyPath(ctx.db.kysely, actor.agencyId);
-  const targetPath = await agencyPath(ctx.db.kysely, agencyId);
-  if (decide(actor.role, action, relationOf(actorPath, targetPath))) return;
+  if (await permits(actor, ctx, action, agencyId)) return;
   const error = errors.forbidden(ACTION_LABELS[action]);
   await recordFailure(ctx, actor, { action, objectType: target.type, objectId: target.id }, error);
   throw error;
+}
+
+/** The same decision without recording anything: for pages deciding which links and forms to offer. */
+export async function permits(actor: Actor, ctx: Context, action: Action, agencyId: number | null): Promise<boolean> {
+  const actorPath = await agencyPath(ctx.db.kysely, actor.agencyId);
+  const targetPath = await agencyPath(ctx.db.kysely, agencyId);
+  return decide(actor.role, action, relationOf(actorPath, targetPath));
 }

@@ -4,7 +4,7 @@ import { buildAgencyInput, buildHierarchy, buildUser, CLI, creditCode, testConte
 import type { Context } from '../context.ts';
 import { authorize } from './authorize.ts';
 import type { Agency } from './model.ts';
-import { createAgency, getAgency, subtreeIds, updateAgency } from './service.ts';
+import { createAgency, getAgency, listAgencies, pathWithin, subtreeIds, updateAgency } from './service.ts';
 
 forEachEngine((_engine, getDb) => {
   let ctx: Context;
@@ -29,6 +29,9 @@ forEachEngine((_engine, getDb) => {
     });
     expect(agency.creditCode).toMatch(/^11320800/);
     expect(await subtreeIds(ctx, tree.government.id)).toEqual([tree.government.id, tree.department.id, tree.unit.id]);
+    const all = await listAgencies(CLI, ctx);
+    expect(pathWithin(all, tree.unit.id)).toEqual([tree.government.id, tree.department.id, tree.unit.id]);
+    expect(pathWithin(all, null)).toEqual([]);
   });
 
   it('names the field in a validation message', async () => {

@@ -85,3 +85,14 @@ export async function subtreeIds(ctx: Context, agencyId: number): Promise<number
   for (let i = 0; i < ids.length; i++) for (const a of all) if (a.parentId === ids[i]) ids.push(a.id);
   return ids;
 }
+
+/** An agency's ancestors from the root down to itself, found in an already loaded list (cf. agencyPath). */
+export function pathWithin(all: readonly Agency[], id: number | null): number[] {
+  const byId = new Map(all.map((a) => [a.id, a]));
+  const path: number[] = [];
+  for (let a = id === null ? undefined : byId.get(id); a && path.length < 32; ) {
+    path.unshift(a.id);
+    a = a.parentId === null ? undefined : byId.get(a.parentId);
+  }
+  return path;
+}

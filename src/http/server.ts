@@ -3,9 +3,9 @@
 // SIGTERM/SIGINT, finishing the requests in flight before closing the database.
 import { serve } from '@hono/node-server';
 import { ensureFirstAdmin } from '../agencies/accounts.ts';
-import { registerApplicationHooks } from '../applications/recompute.ts';
 import { listAgencyRows } from '../agencies/repository.ts';
 import { purgeExpiredSessions } from '../agencies/sessions.ts';
+import { registerApplicationHooks } from '../applications/recompute.ts';
 import { parseConfig } from '../config.ts';
 import type { Context } from '../context.ts';
 import { formatCredentials, isDemoDatabase, seedDemo } from '../demo/seed.ts';

@@ -102,6 +102,44 @@ describe.skipIf(!executablePath)('browser: portal and console of a started serve
     await page.context().close();
   });
 
+  it('lets the administrator create a user, who signs in with the one-time password and must change it', async () => {
+    const page = await newPage();
+    await page.goto(`${server.origin}/console/login`);
+    await page.fill('#username', 'admin');
+    await page.fill('#password', server.credentials.get('admin') as string);
+    await page.click('button:has-text("登录")');
+    await page.click('nav >> text=机构与用户');
+    await expect(page.locator('h1').textContent()).resolves.toBe('机构与用户');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.click('a:has-text("用户账户")');
+    await page.click('a:has-text("新建用户")');
+    await page.fill('#f-username', 'Wang Wu');
+    await page.fill('#f-displayName', '王五');
+    await page.selectOption('#f-role', 'handler');
+    await page.selectOption('#f-agencyId', { label: '示例区教育局' });
+    await page.press('#f-displayName', 'Enter'); // the keyboard submits the form
+    await expect(page.locator('[role="alert"] a').textContent()).resolves.toContain('用户名：');
+    await expect(page.locator('#f-displayName').inputValue()).resolves.toBe('王五'); // the input is kept
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.fill('#f-username', 'jyj.wangwu');
+    await page.click('button:has-text("新建用户")');
+    await expect(page.locator('h1').textContent()).resolves.toBe('用户已新建');
+    const password = (await page.locator('.password code').textContent()) as string;
+    expect(password).toMatch(/^\S{16}$/);
+    await page.click('button:has-text("退出登录")');
+    await page.fill('#username', 'jyj.wangwu');
+    await page.fill('#password', password);
+    await page.click('button:has-text("登录")');
+    expect(new URL(page.url()).pathname).toBe('/console/password');
+    await page.fill('#currentPassword', password);
+    await page.fill('#newPassword', 'Quiet-River-2026');
+    await page.fill('#confirmPassword', 'Quiet-River-2026');
+    await page.click('button:has-text("修改密码")');
+    expect(new URL(page.url()).pathname).toBe('/console');
+    await expect(page.locator('.user-box span').textContent()).resolves.toBe('王五（承办人，示例区教育局）');
+    await page.context().close();
+  });
+
   it('has no serious or critical axe violations on the portal home, the login page and the console home', async () => {
     const page = await newPage();
     await page.goto(`${server.origin}/`);

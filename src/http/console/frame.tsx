@@ -1,10 +1,11 @@
 // What every console page shares: the modules a role may open (decided by the policy table), and the frame with
 // the signed-in user's name, role and agency.
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Child } from 'hono/jsx';
 import { ROLE_LABELS, type Role } from '../../agencies/model.ts';
 import { type Action, decide, RELATIONS } from '../../agencies/policy.ts';
 import { getAgency } from '../../agencies/service.ts';
+import { errors } from '../../errors.ts';
 import { csrfToken } from '../csrf.tsx';
 import type { AppEnv } from '../env.ts';
 import { ConsolePage, type ConsoleUser, type NavItem } from '../layout.tsx';
@@ -50,6 +51,16 @@ export function mayOpen(role: Role, module: Module): boolean {
   return module.action === null || RELATIONS.some((r) => decide(role, module.action as Action, r));
 }
 
+/** Middleware after requireLogin(): the module's pages are refused to roles that may not open it. */
+export function requireModule(href: string): MiddlewareHandler<AppEnv> {
+  const module = MODULES.find((m) => m.href === href);
+  if (!module) throw new Error(`no console module ${href}`);
+  return async (c, next) => {
+    if (!mayOpen(c.get('auth').user.role, module)) throw errors.forbidden(`使用“${module.label}”功能`);
+    await next();
+  };
+}
+
 export async function currentUser(c: Context<AppEnv>): Promise<ConsoleUser> {
   const { user, actor } = c.get('auth');
   const agency = user.agencyId === null ? null : await getAgency(actor, c.get('ctx'), user.agencyId);
@@ -59,7 +70,7 @@ export async function currentUser(c: Context<AppEnv>): Promise<ConsoleUser> {
 /** Render a signed-in console page. */
 export async function consolePage(
   c: Context<AppEnv>,
-  props: { title: string; current?: string; children?: Child; status?: 200 | 400 | 403 },
+  props: { title: string; current?: string; children?: Child; status?: 200 | 400 | 403 | 409 },
 ) {
   const auth = c.get('auth');
   const nav = auth.mustChangePassword ? [] : MODULES.filter((m) => mayOpen(auth.user.role, m));

@@ -39,8 +39,11 @@ homeRoutes.get('/console', requireLogin(), (c) => {
   });
 });
 
+/** Modules with pages of their own (console/audit.tsx, console/agencies.tsx). */
+const BUILT = new Set(['/console/audit', '/console/agencies']);
+
 for (const module of MODULES) {
-  if (module.href === '/console/audit') continue;
+  if (BUILT.has(module.href)) continue;
   homeRoutes.get(module.href, requireLogin(), (c) => {
     if (!mayOpen(c.get('auth').user.role, module)) throw errors.forbidden(`使用“${module.label}”功能`);
     return consolePage(c, {
