@@ -16,7 +16,9 @@ forEachEngine((engine) => {
     const deps = { config: { database: test.config, security: TEST_SECURITY } };
     const first = memoryIo();
     expect(await dbCommand(['migrate'], first, deps)).toBe(0);
-    expect(first.out).toMatch(/^已升级数据库结构（.*）：0001_foundation、0002_calendar、0003_applications\n$/);
+    expect(first.out).toMatch(
+      /^已升级数据库结构（.*）：0001_foundation、0002_calendar、0003_applications、0004_letters\n$/,
+    );
     const second = memoryIo();
     expect(await dbCommand(['migrate'], second, deps)).toBe(0);
     expect(second.out).toMatch(/^数据库结构已是最新/);

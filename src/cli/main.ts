@@ -4,6 +4,7 @@ import { AUDIT_USAGE, auditCommand } from './audit.ts';
 import { BACKUP_USAGE, backupCommand, restoreCommand } from './backup.ts';
 import { DB_USAGE, dbCommand } from './db.ts';
 import { DEADLINE_USAGE, deadlineCommand } from './deadline.ts';
+import { FEE_USAGE, feeCommand } from './fee.ts';
 import { type Io, processIo } from './io.ts';
 import { REPORT_USAGE, reportCommand } from './report.ts';
 import { USER_USAGE, userCommand } from './user.ts';
@@ -14,6 +15,9 @@ ${REPORT_USAGE}
 
 期限计算：
 ${DEADLINE_USAGE}
+
+信息处理费：
+${FEE_USAGE}
 
 数据库与账户（数据库由环境变量 DATABASE_URL 指定，默认 ./data/gongkai.db）：
 ${DB_USAGE}
@@ -29,6 +33,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return reportCommand(rest, io);
     case 'deadline':
       return deadlineCommand(rest, io);
+    case 'fee':
+      return feeCommand(rest, io);
     case 'db':
       return dbCommand(rest, io);
     case 'agency':

@@ -13,6 +13,7 @@ forEachEngine((_engine, getDb) => {
       ['0001_foundation', true],
       ['0002_calendar', true],
       ['0003_applications', true],
+      ['0004_letters', true],
     ]);
   });
 

@@ -163,6 +163,39 @@ export interface ApplicationEventTable {
   created_at: string;
 }
 
+/** The next number of an agency's letters in a year and series (never reused). */
+export interface LetterCounterTable {
+  agency_id: number;
+  year: number;
+  /** 受, 补, 征, 延, 费, 复: the character after “公” in the number (letters/model.ts SERIES). */
+  series: string;
+  last_no: number;
+}
+
+/** A numbered letter (文书) issued on an application: the composed text and the DOCX exactly as issued. */
+export interface LetterTable {
+  id: Generated<number>;
+  application_id: number;
+  agency_id: number;
+  /** letters/model.ts LetterKind. */
+  kind: string;
+  series: string;
+  /** “示市监公复〔2025〕7号”: unique within the agency. */
+  number: string;
+  year: number;
+  seq: number;
+  /** YYYY-MM-DD, the date on the letter. */
+  issued_on: string;
+  /** JSON text: the composed letter (letters/model.ts Letter). */
+  body_json: string;
+  /** The DOCX as issued, base64 (a few KB); kept so the issued file can be produced again byte for byte. */
+  docx_base64: string;
+  docx_sha256: string;
+  created_at: string;
+  created_by: string;
+  created_by_id: number | null;
+}
+
 export interface Schema {
   meta: MetaTable;
   agencies: AgencyTable;
@@ -175,4 +208,6 @@ export interface Schema {
   application_counters: ApplicationCounterTable;
   applications: ApplicationTable;
   application_events: ApplicationEventTable;
+  letter_counters: LetterCounterTable;
+  letters: LetterTable;
 }

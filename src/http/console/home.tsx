@@ -39,8 +39,8 @@ homeRoutes.get('/console', requireLogin(), (c) => {
   });
 });
 
-/** Modules with pages of their own (console/audit.tsx, console/agencies.tsx). */
-const BUILT = new Set(['/console/audit', '/console/agencies']);
+/** Modules with pages of their own (console/audit.tsx, console/agencies.tsx, console/applications.tsx). */
+const BUILT = new Set(['/console/audit', '/console/agencies', '/console/applications']);
 
 for (const module of MODULES) {
   if (BUILT.has(module.href)) continue;

@@ -97,6 +97,21 @@ export async function closeBrowser(): Promise<void> {
 const NO_CSS_PAGE_NUMBER = '@page { @bottom-center { content: none; } }';
 
 export async function renderPdf(report: AnnualReport, executablePath = findChromium()): Promise<Uint8Array> {
+  // The page number comes from the footer template; the stylesheet's own (for printing from a browser) is
+  // switched off so that it is not printed twice.
+  const html = renderHtml(report).replace('</head>', `<style>${NO_CSS_PAGE_NUMBER}</style>\n</head>`);
+  return printHtml(html, executablePath, { pageNumbers: true });
+}
+
+/**
+ * Print an HTML document to an A4 PDF with the GB/T 9704 margins on the shared Chromium (also used for letters,
+ * src/letters/pdf.ts); pageNumbers adds the footer “— N —”.
+ */
+export async function printHtml(
+  html: string,
+  executablePath: string | null = findChromium(),
+  options: { pageNumbers: boolean } = { pageNumbers: true },
+): Promise<Uint8Array> {
   if (!executablePath) throw new Error(CHROMIUM_MISSING);
   const browser = await acquireBrowser(executablePath).catch((e) => {
     releaseBrowser();
@@ -106,16 +121,13 @@ export async function renderPdf(report: AnnualReport, executablePath = findChrom
     const context = await browser.newContext();
     try {
       const page = await context.newPage();
-      // The page number comes from the footer template; the stylesheet's own (for printing from a browser) is
-      // switched off so that it is not printed twice.
-      const html = renderHtml(report).replace('</head>', `<style>${NO_CSS_PAGE_NUMBER}</style>\n</head>`);
       await page.setContent(html, { waitUntil: 'load' });
       const pdf = await page.pdf({
         format: 'A4',
         printBackground: true,
-        displayHeaderFooter: true,
+        displayHeaderFooter: options.pageNumbers,
         headerTemplate: '<div></div>',
-        footerTemplate: FOOTER,
+        footerTemplate: options.pageNumbers ? FOOTER : '<div></div>',
         margin: { top: '37mm', bottom: '35mm', left: '28mm', right: '26mm' },
         preferCSSPageSize: false,
         tagged: true,

@@ -4,6 +4,7 @@ import type { EngineTraits } from '../db.ts';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_calendar.ts';
 import * as m0003 from './0003_applications.ts';
+import * as m0004 from './0004_letters.ts';
 
 export interface GongkaiMigration {
   // biome-ignore lint/suspicious/noExplicitAny: a migration must not depend on today's schema type (Kysely's advice).
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, GongkaiMigration> = {
   '0001_foundation': m0001,
   '0002_calendar': m0002,
   '0003_applications': m0003,
+  '0004_letters': m0004,
 };
