@@ -9,6 +9,7 @@ import { beijingDate } from '../calendar/dates.ts';
 import { loadWorkingCalendar } from '../calendar/repository.ts';
 import type { Context } from '../context.ts';
 import { errors } from '../errors.ts';
+import { recordFailure } from '../storage/transaction.ts';
 import { computeClock } from './clock.ts';
 import { NO_MATCH_HASH, queryCodeMatches } from './codes.ts';
 import { countYear, type YearCounts } from './counts.ts';
@@ -99,15 +100,23 @@ export async function statusForApplicant(
   ctx: Context,
   trackingNo: string,
   queryCode: string,
+  clientAddress: string | null = null,
 ): Promise<ApplicantStatus> {
-  const found = await findByTrackingNo(
-    ctx.db.kysely,
-    String(trackingNo ?? '')
-      .trim()
-      .toUpperCase(),
-  );
+  const number = String(trackingNo ?? '')
+    .trim()
+    .toUpperCase();
+  const found = await findByTrackingNo(ctx.db.kysely, number);
   const matches = queryCodeMatches(String(queryCode ?? ''), found?.queryCodeHash ?? NO_MATCH_HASH);
-  if (!found || !matches) throw errors.applicationLookupFailed();
+  if (!found || !matches) {
+    // A failed lookup is audited (who guesses which numbers); the code typed is never recorded.
+    const error = errors.applicationLookupFailed();
+    const actor = { id: null, name: '申请人（网上查询）', clientAddress };
+    const intent = { action: 'application.lookup', objectType: 'application', objectId: found?.application.id ?? null };
+    // Only a number of the right shape is kept: whatever else was typed (a code in the wrong box) is not.
+    const shown = /^GK\d{4}-\d{1,9}-\d{6}$/.test(number) ? number : '（格式不符）';
+    await recordFailure(ctx, actor, intent, error, { detail: `查询号：${shown}` });
+    throw error;
+  }
   const app = found.application;
   const agency = await findAgency(ctx.db.kysely, app.agencyId);
   return presentForApplicant(app, agency?.name ?? '', await clockOf(ctx, app));

@@ -1,10 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
 import { buildApplication, buildOnlineInput, buildOrgInput, ID_NUMBER, PHONE } from '../../test/applications.ts';
 import { forEachEngine } from '../../test/engines.ts';
-import { buildHierarchy, buildUser, type TestClock, testClock, testContext } from '../../test/platform.ts';
+import { buildHierarchy, buildUser, CLI, type TestClock, testClock, testContext } from '../../test/platform.ts';
 import type { Actor } from '../agencies/model.ts';
 import type { Context } from '../context.ts';
 import { getApplication, statusForApplicant } from './queries.ts';
+import { setReplyReview } from './review.ts';
 import { confirmReceipt, decide, recordEvent, submitOnline } from './service.ts';
 
 forEachEngine((_engine, getDb) => {
@@ -23,6 +24,8 @@ forEachEngine((_engine, getDb) => {
     const h = await buildUser(ctx, 'handler', agencyId);
     handler = h.actor;
     reviewer = (await buildUser(ctx, 'reviewer', agencyId)).actor;
+    // Direct decisions here; review before the reply is tested in review.test.ts.
+    await setReplyReview(CLI, ctx, agencyId, false);
   });
 
   const k = () => getDb().kysely;

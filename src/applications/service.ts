@@ -26,6 +26,7 @@ import {
   nextTrackingSeq,
   updateApplicationRow,
 } from './repository.ts';
+import { replyReviewRequired } from './review-repository.ts';
 import {
   APPLICATION_FIELD_LABELS,
   type ApplicantData,
@@ -90,7 +91,7 @@ async function create(tx: Tx, applicant: ApplicantData, channel: Channel) {
 }
 
 /** Record an event and store the clock's new state; the clock validates the whole ledger first. */
-async function appendEvent(tx: Tx, actor: Actor, app: Application, event: ClockEvent) {
+export async function appendEvent(tx: Tx, actor: Actor, app: Application, event: ClockEvent) {
   const events = [...(await listEvents(tx.kysely, app.id)), event];
   const calendar = await loadWorkingCalendar(tx.kysely);
   const result = await applyLedger(tx.kysely, app, events, calendar, tx.now);
@@ -100,9 +101,14 @@ async function appendEvent(tx: Tx, actor: Actor, app: Application, event: ClockE
 }
 
 /** 网上申请 (public, so no policy): status submitted, no receipt date until staff confirm it (条例第三十一条（三）). */
-export async function submitOnline(ctx: Context, input: OnlineInput): Promise<Submitted> {
+export async function submitOnline(
+  ctx: Context,
+  input: OnlineInput,
+  clientAddress: string | null = null,
+): Promise<Submitted> {
   const applicant = parseInput(onlineInput, input, APPLICATION_FIELD_LABELS);
-  return transaction(ctx, PUBLIC_ACTOR, { action: 'application.submit', objectType: 'application' }, async (tx) => {
+  const actor = { ...PUBLIC_ACTOR, clientAddress };
+  return transaction(ctx, actor, { action: 'application.submit', objectType: 'application' }, async (tx) => {
     const { application, queryCode } = await create(tx, applicant, 'online');
     tx.note({ objectId: application.id, after: auditSummary(application) });
     return { trackingNo: application.trackingNo, queryCode };
@@ -212,6 +218,13 @@ export async function decide(
   const code = outcome;
   const on = date;
   if (app.status === 'submitted') throw errors.ledgerInvalid('尚未确认收到申请，请先确认收到之日');
+  // Where the agency requires it, a reply goes out only once a reviewer approves it (applications/review.ts).
+  if (
+    code !== 'otherNoCorrection' &&
+    code !== 'otherUnpaidFee' &&
+    (await replyReviewRequired(ctx.db.kysely, app.agencyId))
+  )
+    throw errors.ledgerInvalid('本机关的答复须经审核人审核：请提交拟答复意见，审核人批准后办结');
   return transaction(ctx, actor, openIntent('application.decide', id), async (tx) => {
     if (code === 'otherNoCorrection') return appendEvent(tx, actor, app, { type: 'correctionExpired', date: on });
     if (code !== 'otherUnpaidFee') return appendEvent(tx, actor, app, { type: 'decided', date: on, outcome: code });

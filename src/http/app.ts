@@ -4,8 +4,13 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { Context } from '../context.ts';
+import { API_BASE, apiRoutes } from './api/routes.ts';
 import { agencyRoutes } from './console/agencies.tsx';
+import { applicationDetailRoutes } from './console/application-detail.tsx';
+import { applicationRoutes } from './console/applications.tsx';
 import { auditRoutes } from './console/audit.tsx';
+import { calendarRoutes } from './console/calendar.tsx';
+import { deadlineRoutes } from './console/deadlines.ts';
 import { homeRoutes } from './console/home.tsx';
 import { loginRoutes } from './console/login.tsx';
 import { userRoutes } from './console/users.tsx';
@@ -15,6 +20,7 @@ import { notFound, onError, tooLarge } from './errors.tsx';
 import { healthRoutes } from './health.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { accessLog, clientAddress, securityHeaders } from './middleware.ts';
+import { applyRoutes } from './portal/apply.tsx';
 import { CHECK_LIMIT_BYTES, CHECK_PATH, checkRoutes } from './portal/check.tsx';
 import { portalRoutes } from './portal/routes.tsx';
 import { staticRoutes } from './static.ts';
@@ -45,6 +51,8 @@ export function createApp(ctx: Context, options: AppOptions = {}): Hono<AppEnv> 
   app.use(accessLog());
   app.use(securityHeaders());
   app.use(clientAddress());
+  // The JSON API answers its own body limit, CSRF check and errors, in JSON.
+  app.route(API_BASE, apiRoutes(settings.bodyLimitBytes));
   // Uploaded reports (年报检查) may be larger than any form; everything else keeps the configured limit.
   const formLimit = bodyLimit({ maxSize: settings.bodyLimitBytes, onError: tooLarge });
   const uploadLimit = bodyLimit({ maxSize: Math.max(CHECK_LIMIT_BYTES, settings.bodyLimitBytes), onError: tooLarge });
@@ -53,12 +61,17 @@ export function createApp(ctx: Context, options: AppOptions = {}): Hono<AppEnv> 
   app.route('/', healthRoutes);
   app.route('/', staticRoutes);
   app.route('/', checkRoutes);
+  app.route('/', applyRoutes());
   app.route('/', portalRoutes);
   app.route('/', loginRoutes);
   app.route('/', homeRoutes);
   app.route('/', auditRoutes);
   app.route('/', agencyRoutes);
   app.route('/', userRoutes);
+  app.route('/', calendarRoutes);
+  app.route('/', deadlineRoutes);
+  app.route('/', applicationRoutes);
+  app.route('/', applicationDetailRoutes);
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.notFound(notFound);
   app.onError(onError);

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import { createUser } from '../agencies/accounts.ts';
 import { cliActor, userActor } from '../agencies/model.ts';
 import { findUserByUsername, publicUser, updateUserRow } from '../agencies/repository.ts';
+import { setReplyReview } from '../applications/review.ts';
 import type { Context } from '../context.ts';
 import { Client, demoUsers, passwordOf, type testApp } from './testing.ts';
 
@@ -42,4 +43,9 @@ export async function actorOf(ctx: Context, username: string) {
 export async function act(client: Client, id: number, path: string, form: Record<string, string>) {
   const token = await client.csrf(`/console/applications/${id}`);
   return client.post(`/console/applications/${id}/${path}`, { _csrf: token, ...form });
+}
+
+/** Let the agency's handlers decide directly (no review before the reply), as the tests of the clock do. */
+export function withoutReview(ctx: Context, agencyId: number) {
+  return setReplyReview(cliActor('test'), ctx, agencyId, false);
 }

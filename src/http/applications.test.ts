@@ -6,7 +6,7 @@ import { buildApplication, buildOnlineInput, buildOrgInput, ID_NUMBER, PHONE } f
 import { forEachEngine } from '../../test/engines.ts';
 import { userActor } from '../agencies/model.ts';
 import { assignHandler, submitOnline } from '../applications/service.ts';
-import { actorOf, newHandler, signedIn } from './application-testing.ts';
+import { actorOf, newHandler, signedIn, withoutReview } from './application-testing.ts';
 import { Client, testApp } from './testing.ts';
 
 const WALK_IN = {
@@ -162,6 +162,7 @@ describe('console: applications', () => {
       const { app, ctx } = testApp(getDb());
       const scjg = (await actorOf(ctx, 'scjg.handler')).agencyId as number;
       const { user, client } = await newHandler(app, ctx, 'ics.handler', scjg);
+      await withoutReview(ctx, scjg);
       const me = userActor(user);
       const mine1 = await buildApplication(ctx, me, scjg, { receivedOn: '2026-02-02' });
       const mine2 = await buildApplication(ctx, me, scjg, { receivedOn: '2026-02-26' });

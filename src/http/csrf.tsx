@@ -40,7 +40,7 @@ function sameText(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function originAllowed(c: C): boolean {
+export function originAllowed(c: C): boolean {
   if (c.req.header('sec-fetch-site') === 'cross-site') return false;
   const origin = c.req.header('origin');
   if (origin === undefined) return true; // not a browser form post from another site (browsers send Origin)

@@ -1,5 +1,6 @@
 // The page frame: one document shell for the portal (public) and the console (staff). Accessibility: lang,
-// a skip link as the first focusable element, landmarks, one h1 per page, aria-current on the nav; no scripts.
+// a skip link as the first focusable element, landmarks, one h1 per page, aria-current on the nav. No inline
+// scripts (the CSP forbids them); a page may name one file under /static/ that only enhances it.
 import type { Child } from 'hono/jsx';
 import type { AppSettings } from './env.ts';
 
@@ -46,6 +47,8 @@ interface DocumentProps {
   settings: AppSettings;
   bodyClass: string;
   header: Child;
+  /** A file under /static/ for progressive enhancement: the page works fully without it. */
+  script?: string | undefined;
   children?: Child;
 }
 
@@ -57,6 +60,7 @@ function Document(props: DocumentProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} - ${props.settings.siteName}`}</title>
         <link rel="stylesheet" href="/static/site.css" />
+        {props.script ? <script src={`/static/${props.script}`} defer /> : null}
       </head>
       <body class={props.bodyClass}>
         <a class="skip-link" href="#main">
@@ -75,7 +79,13 @@ function Document(props: DocumentProps) {
   );
 }
 
-export function PortalPage(props: { title: string; settings: AppSettings; current?: string; children?: Child }) {
+export function PortalPage(props: {
+  title: string;
+  settings: AppSettings;
+  current?: string;
+  script?: string;
+  children?: Child;
+}) {
   const header = (
     <header class="site-header">
       <div class="wrap">
@@ -87,7 +97,7 @@ export function PortalPage(props: { title: string; settings: AppSettings; curren
     </header>
   );
   return (
-    <Document title={props.title} settings={props.settings} bodyClass="portal" header={header}>
+    <Document title={props.title} settings={props.settings} bodyClass="portal" header={header} script={props.script}>
       <div class="wrap">{props.children}</div>
     </Document>
   );

@@ -1,7 +1,7 @@
 // SQL for letters and their number counters. Takes any Kysely executor (the database or a transaction); maps rows
 // to the model's types here and nowhere else.
 import type { Kysely, Selectable } from 'kysely';
-import type { LetterTable, Schema } from '../storage/schema.ts';
+import type { LetterDeliveryTable, LetterTable, Schema } from '../storage/schema.ts';
 import type { Letter, LetterKind, LetterRecord } from './model.ts';
 
 type Db = Kysely<Schema>;
@@ -97,4 +97,60 @@ export async function findLetter(db: Db, id: number) {
   return row
     ? { record: toLetterRecord(row), docx: new Uint8Array(Buffer.from(row.docx_base64, 'base64')) }
     : undefined;
+}
+
+/** 送达 of a letter: how, when, the proof. */
+export interface DeliveryRecord {
+  id: number;
+  letterId: number;
+  method: string;
+  deliveredOn: string;
+  proof: string | null;
+  createdAt: string;
+  createdBy: string;
+}
+
+export async function insertDelivery(
+  db: Db,
+  d: { letterId: number; method: string; deliveredOn: string; proof: string | null; by: string; byId: number | null },
+  now: string,
+): Promise<DeliveryRecord> {
+  const row = await db
+    .insertInto('letter_deliveries')
+    .values({
+      letter_id: d.letterId,
+      method: d.method,
+      delivered_on: d.deliveredOn,
+      proof: d.proof,
+      created_at: now,
+      created_by: d.by,
+      created_by_id: d.byId,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toDelivery(row);
+}
+
+function toDelivery(r: Selectable<LetterDeliveryTable>): DeliveryRecord {
+  return {
+    id: Number(r.id),
+    letterId: Number(r.letter_id),
+    method: r.method,
+    deliveredOn: r.delivered_on,
+    proof: r.proof,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+  };
+}
+
+/** The deliveries of an application's letters, oldest first. */
+export async function listDeliveryRows(db: Db, applicationId: number): Promise<DeliveryRecord[]> {
+  const rows = await db
+    .selectFrom('letter_deliveries')
+    .innerJoin('letters', 'letters.id', 'letter_deliveries.letter_id')
+    .selectAll('letter_deliveries')
+    .where('letters.application_id', '=', applicationId)
+    .orderBy('letter_deliveries.id')
+    .execute();
+  return rows.map(toDelivery);
 }

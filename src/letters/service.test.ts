@@ -12,6 +12,7 @@ import {
 } from '../../test/platform.ts';
 import type { Actor } from '../agencies/model.ts';
 import { createAgency } from '../agencies/service.ts';
+import { setReplyReview } from '../applications/review.ts';
 import { decide } from '../applications/service.ts';
 import type { Context } from '../context.ts';
 import { isDomainError } from '../errors.ts';
@@ -57,6 +58,7 @@ forEachEngine((engine, getDb, getTest) => {
     reviewer = (await buildUser(ctx, 'reviewer', agencyId)).actor;
     stranger = (await buildUser(ctx, 'handler', otherAgencyId)).actor;
     inspector = (await buildUser(ctx, 'inspector', tree.government.id)).actor;
+    await setReplyReview(CLI, ctx, agencyId, false); // direct decisions: review is tested in applications/
   });
 
   const newCase = async () => {

@@ -14,6 +14,7 @@ forEachEngine((_engine, getDb) => {
       ['0002_calendar', true],
       ['0003_applications', true],
       ['0004_letters', true],
+      ['0005_decision_review', true],
     ]);
   });
 

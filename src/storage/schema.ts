@@ -28,6 +28,8 @@ export interface AgencyTable {
   court: string | null;
   /** 文号 prefix of the agency's letters, e.g. “淮政信公开”. */
   letter_prefix: string | null;
+  /** Replies need a reviewer's approval before they go out (0005; default true). */
+  reply_review: Generated<boolean>;
   created_at: string;
   updated_at: string;
 }
@@ -196,6 +198,41 @@ export interface LetterTable {
   created_by_id: number | null;
 }
 
+/** A reply proposed by a handler for a reviewer's approval (applications/review.ts). */
+export interface ReplyProposalTable {
+  id: Generated<number>;
+  application_id: number;
+  agency_id: number;
+  /** An outcome code of report table 三. */
+  outcome: string;
+  reason: string | null;
+  /** The legal basis as the handler states it. */
+  basis: string | null;
+  /** 'pending' | 'returned' | 'approved' */
+  status: string;
+  proposed_at: string;
+  proposed_by: string;
+  proposed_by_id: number | null;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  reviewed_by_id: number | null;
+  review_comment: string | null;
+  decided_on: string | null;
+}
+
+/** 送达: how and when a letter reached its addressee, with the proof (letters/deliveries.ts). */
+export interface LetterDeliveryTable {
+  id: Generated<number>;
+  letter_id: number;
+  /** 'post' | 'email' | 'inPerson' | 'online' */
+  method: string;
+  delivered_on: string;
+  proof: string | null;
+  created_at: string;
+  created_by: string;
+  created_by_id: number | null;
+}
+
 export interface Schema {
   meta: MetaTable;
   agencies: AgencyTable;
@@ -210,4 +247,6 @@ export interface Schema {
   application_events: ApplicationEventTable;
   letter_counters: LetterCounterTable;
   letters: LetterTable;
+  reply_proposals: ReplyProposalTable;
+  letter_deliveries: LetterDeliveryTable;
 }

@@ -6,10 +6,12 @@ import { authorize, permits } from '../../agencies/authorize.ts';
 import type { Agency } from '../../agencies/model.ts';
 import { type Action, decide, RELATIONS, relationOf } from '../../agencies/policy.ts';
 import { createAgency, getAgency, listAgencies, pathWithin, updateAgency } from '../../agencies/service.ts';
+import { getReplyReview, setReplyReview } from '../../applications/review.ts';
 import { requireLogin } from '../auth.ts';
 import { csrfToken } from '../csrf.tsx';
 import type { AppEnv } from '../env.ts';
 import { agencyInputFrom, agencyPatchFrom, agencyValues } from './agency-input.ts';
+import { ReplyReviewSetting } from './agency-review.tsx';
 import { AgencyDetails, AgencyForm, AgencyTree, Notice, SAVED } from './agency-views.tsx';
 import { type FormError, formError, formValues, type Values } from './form.tsx';
 import { consolePage, requireModule } from './frame.tsx';
@@ -123,9 +125,10 @@ agencyRoutes.get(ID, requireLogin(), gate, async (c) => {
   const ctx = c.get('ctx');
   const agency = await getAgency(actor, ctx, Number(c.req.param('id')));
   const parent = agency.parentId === null ? null : await getAgency(actor, ctx, agency.parentId);
-  const [mayEdit, mayUsers] = await Promise.all([
+  const [mayEdit, mayUsers, reviewOn] = await Promise.all([
     permits(actor, ctx, 'agency.update', agency.id),
     permits(actor, ctx, 'user.view', agency.id),
+    getReplyReview(actor, ctx, agency.id),
   ]);
   return consolePage(c, {
     title: agency.name,
@@ -135,6 +138,7 @@ agencyRoutes.get(ID, requireLogin(), gate, async (c) => {
         <h1>{agency.name}</h1>
         <Notice text={SAVED[c.req.query('saved') ?? '']} />
         <AgencyDetails agency={agency} parentName={parent?.name ?? null} />
+        <ReplyReviewSetting agencyId={agency.id} on={reviewOn} mayEdit={mayEdit} csrf={csrfToken(c)} />
         <ul class="actions">
           {mayEdit ? (
             <li>
@@ -183,4 +187,12 @@ agencyRoutes.post(ID, requireLogin(), gate, async (c) => {
     const page = await editContext(c, id);
     return formPage(c, { ...page, values, error }, error.status);
   }
+});
+
+/** 答复审核: whether the agency's replies need a reviewer's approval (applications/review.ts). */
+agencyRoutes.post(`${ID}/reply-review`, requireLogin(), gate, async (c) => {
+  const id = Number(c.req.param('id'));
+  const values = formValues(await c.req.parseBody());
+  await setReplyReview(actorOf(c), c.get('ctx'), id, values.on === '1');
+  return c.redirect(`${HREF}/${id}?saved=updated`, 303);
 });

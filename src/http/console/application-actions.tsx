@@ -40,6 +40,8 @@ export interface ActionProps {
   limit: string | null;
   csrf: string;
   failed: Failed | undefined;
+  /** The agency's replies need a reviewer's approval: the handler proposes (application-review.tsx) instead. */
+  reviewRequired?: boolean;
 }
 
 /** The forms, and which were rendered: a refusal for a form no longer offered is shown at the top instead. */
@@ -209,7 +211,7 @@ export function caseActions(props: ActionProps): { actions: Child; shown: Set<st
           ))
         : null}
       {mayHandle && s.feeOpen ? form('feePaid', '已缴费', 'events', '记录已缴费', date('feePaid', '缴费日期')) : null}
-      {mayHandle && s.open
+      {mayHandle && s.open && !props.reviewRequired
         ? form('decide', '答复', 'decide', '记录答复并办结', (v) => (
             <>
               <OutcomeField values={v} error={errorOf('decide')} idPrefix="decide-" />

@@ -8,19 +8,26 @@ import { getAgency } from '../../agencies/service.ts';
 import { CORRECTION_NOTICE_DAYS } from '../../applications/ledger.ts';
 import { listHandlers } from '../../applications/list.ts';
 import { getApplication } from '../../applications/queries.ts';
+import { approveProposal, proposeReply, returnProposal, reviewState } from '../../applications/review.ts';
 import { assignHandler, confirmReceipt, decide, recordEvent } from '../../applications/service.ts';
 import { loadWorkingCalendar } from '../../calendar/repository.ts';
 import { isDomainError } from '../../errors.ts';
+import { caseLetters, issueCaseLetter } from '../../letters/case-letters.ts';
+import { recordDelivery } from '../../letters/deliveries.ts';
+import { letterFile } from '../../letters/service.ts';
 import { requireLogin } from '../auth.ts';
 import { csrfToken } from '../csrf.tsx';
 import type { AppEnv } from '../env.ts';
 import { STATUS } from '../status.ts';
 import { caseActions, type Failed, stateOf } from './application-actions.tsx';
 import { eventInputFrom } from './application-input.ts';
+import { lettersSection } from './application-letters.tsx';
+import { reviewSection } from './application-review.tsx';
 import { CaseDetails, ClockSummary, HREF, LedgerTable } from './application-views.tsx';
 import { handlerNamer } from './applications.tsx';
 import { formValues, type Values } from './form.tsx';
 import { consolePage, requireModule } from './frame.tsx';
+import { letterInputFrom } from './letter-input.ts';
 
 type C = Context<AppEnv>;
 const actorOf = (c: C) => c.get('auth').actor;
@@ -53,7 +60,29 @@ async function casePage(c: C, id: number, failed?: Failed) {
   const limit = s.running && !s.correctionAsked ? await correctionLimit(c, a.receivedOn) : null;
   const handlers = mayHandle && (s.open || s.submitted) ? await listHandlers(actor, ctx, a.agencyId) : [];
   const csrf = csrfToken(c);
-  const { actions, shown } = caseActions({ a, clock, mayHandle, mayApprove, handlers, limit, csrf, failed });
+  const review = await reviewState(actor, ctx, id, a.agencyId);
+  const reviewRequired = review.required;
+  const { actions, shown } = caseActions({
+    a,
+    clock,
+    mayHandle,
+    mayApprove,
+    handlers,
+    limit,
+    csrf,
+    failed,
+    reviewRequired,
+  });
+  const open = { open: s.open, actorId: actor.id };
+  const reviewed = reviewSection({ a, review, mayHandle, mayApprove, csrf, failed, ...open });
+  const letters = lettersSection({
+    applicationId: id,
+    data: await caseLetters(actor, ctx, id),
+    mayIssue: mayHandle || mayApprove,
+    csrf,
+    failed,
+  });
+  for (const key of [...reviewed.shown, ...letters.shown]) shown.add(key);
   const elsewhere = failed && !shown.has(failed.form) ? failed.error.message : undefined;
   const saved = c.req.query('saved') ? '已保存。' : undefined;
   return consolePage(c, {
@@ -85,6 +114,8 @@ async function casePage(c: C, id: number, failed?: Failed) {
         )}
         {mayHandle || mayApprove ? <h2>办理</h2> : null}
         {actions}
+        {reviewed.node}
+        {letters.node}
         <p>
           <a href={HREF}>返回申请列表</a>
         </p>
@@ -134,3 +165,56 @@ post(
   () => 'decide',
   (c, id, v) => decide(actorOf(c), c.get('ctx'), id, (v.outcome ?? '') as Parameters<typeof decide>[3], v.date ?? ''),
 );
+post(
+  'review/propose',
+  () => 'proposeReply',
+  (c, id, v) =>
+    proposeReply(actorOf(c), c.get('ctx'), id, { outcome: v.outcome ?? '', basis: v.basis ?? '', reason: v.reason }),
+);
+post(
+  'review/approve',
+  () => 'approveReply',
+  (c, id, v) => approveProposal(actorOf(c), c.get('ctx'), id, v.date ?? ''),
+);
+post(
+  'review/return',
+  () => 'returnReply',
+  (c, id, v) => returnProposal(actorOf(c), c.get('ctx'), id, v.comment ?? ''),
+);
+post(
+  'letters',
+  (v) => `letter-${v.kind ?? ''}`,
+  (c, id, v) => {
+    const { kind, details, amount } = letterInputFrom(v);
+    return issueCaseLetter(actorOf(c), c.get('ctx'), id, kind, details, amount);
+  },
+);
+post(
+  'letters/:lid{[0-9]{1,12}}/deliveries',
+  (v) => `deliver-${v.letter ?? ''}`,
+  (c, _id, v) =>
+    recordDelivery(actorOf(c), c.get('ctx'), Number(c.req.param('lid')), {
+      method: v.method ?? '',
+      date: v.date ?? '',
+      proof: v.proof ?? null,
+    }),
+);
+
+/** RFC 5987/6266: an ASCII fallback, and the Chinese name percent-encoded as UTF-8 in filename*. */
+export function contentDisposition(filename: string, fallback: string): string {
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+applicationDetailRoutes.get(`${ID}/letters/:lid{[0-9]{1,12}}/:format{docx|pdf}`, requireLogin(), gate, async (c) => {
+  const lid = Number(c.req.param('lid'));
+  const format = c.req.param('format') as 'docx' | 'pdf';
+  const file = await letterFile(actorOf(c), c.get('ctx'), lid, format);
+  c.header('content-type', file.contentType);
+  c.header('content-disposition', contentDisposition(file.filename, `letter-${lid}.${format}`));
+  c.header('cache-control', 'private, no-store');
+  return c.body(file.data as Uint8Array<ArrayBuffer>);
+});

@@ -22,9 +22,18 @@ const ACTIONS: Record<string, string> = {
   'audit.view': '查看审计日志',
   'audit.verify': '核验审计日志',
   'demo.seed': '建立演示数据',
+  'calendar.enterYear': '录入节假日安排',
+  'calendar.import': '导入节假日安排',
+  'calendar.markYear': '标记日历年度',
 };
 
-const OBJECTS: Record<string, string> = { user: '用户', agency: '机构', audit: '审计日志', meta: '系统' };
+const OBJECTS: Record<string, string> = {
+  user: '用户',
+  agency: '机构',
+  audit: '审计日志',
+  meta: '系统',
+  calendarYear: '日历年度',
+};
 
 /** Codes that summaries carry (errors.ts codes and details of the services), for the 说明 column. */
 const DETAILS: Record<string, string> = {

@@ -44,6 +44,7 @@ export const MODULES: readonly Module[] = [
   },
   { href: '/console/agencies', label: '机构与用户', action: 'user.view', description: '管理机构信息和用户账户。' },
   { href: '/console/audit', label: '审计日志', action: 'audit.view', description: '查询系统操作记录。' },
+  { href: '/console/calendar', label: '工作日历', action: 'calendar.manage', description: '录入每年的节假日安排。' },
 ];
 
 /** Whether the policy table lets the role do the module's action on any agency at all. */

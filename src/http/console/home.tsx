@@ -40,7 +40,7 @@ homeRoutes.get('/console', requireLogin(), (c) => {
 });
 
 /** Modules with pages of their own (console/audit.tsx, console/agencies.tsx, console/applications.tsx). */
-const BUILT = new Set(['/console/audit', '/console/agencies', '/console/applications']);
+const BUILT = new Set(['/console/audit', '/console/agencies', '/console/applications', '/console/calendar']);
 
 for (const module of MODULES) {
   if (BUILT.has(module.href)) continue;

@@ -37,8 +37,9 @@ portalRoutes.get('/', (c) => {
   );
 });
 
+// '/apply' has its own routes (apply.tsx).
 for (const item of PORTAL_NAV) {
-  if (item.href === '/') continue;
+  if (item.href === '/' || item.href === '/apply') continue;
   portalRoutes.get(item.href, (c) =>
     html(
       c,

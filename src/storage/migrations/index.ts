@@ -5,6 +5,7 @@ import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_calendar.ts';
 import * as m0003 from './0003_applications.ts';
 import * as m0004 from './0004_letters.ts';
+import * as m0005 from './0005_decision_review.ts';
 
 export interface GongkaiMigration {
   // biome-ignore lint/suspicious/noExplicitAny: a migration must not depend on today's schema type (Kysely's advice).
@@ -16,4 +17,5 @@ export const MIGRATIONS: Record<string, GongkaiMigration> = {
   '0002_calendar': m0002,
   '0003_applications': m0003,
   '0004_letters': m0004,
+  '0005_decision_review': m0005,
 };

@@ -1,0 +1,93 @@
+// 依申请公开 for the public, no login: submit an application (the portal form's validation: the service parses
+// onlineInput) and look one up with its 查询号 and 查询码. Codes travel only in bodies, never in a URL, so the
+// access log (path only) never holds one. Both are rate-limited per client address (rate-limit.ts).
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import { statusForApplicant } from '../../applications/queries.ts';
+import { APPLICATION_FIELD_LABELS, onlineInput } from '../../applications/schema.ts';
+import { submitOnline } from '../../applications/service.ts';
+import type { AppEnv } from '../env.ts';
+import { limitKey, type RateLimit, rateLimit } from '../rate-limit.ts';
+import type { Operation } from './operation.ts';
+import { apiError, jsonBody, parse } from './respond.ts';
+import { applicantStatus, submitted } from './shapes.ts';
+
+type C = Context<AppEnv>;
+
+/** The portal's limits: 5 submissions an hour, 10 lookups in 10 minutes per address. */
+export const SUBMIT_LIMIT = { max: 5, windowMs: 3_600_000 };
+export const LOOKUP_LIMIT = { max: 10, windowMs: 600_000 };
+
+export const submitBody = onlineInput;
+
+const LOOKUP_LABELS: Record<string, string> = { trackingNo: '查询号', queryCode: '查询码' };
+export const statusBody = z.object({
+  trackingNo: z.string().trim().min(1, '不能为空').max(40, '不得超过40个字符'),
+  queryCode: z.string().trim().min(1, '不能为空').max(40, '不得超过40个字符'),
+});
+
+function limited(c: C, limit: RateLimit, what: string) {
+  const now = c.get('ctx').clock().getTime();
+  const verdict = limit.check(limitKey(c.get('clientAddress')), now);
+  if (verdict.allowed) return null;
+  const seconds = Math.max(60, Math.ceil((verdict.retryAt - now) / 1000));
+  c.header('Retry-After', String(seconds));
+  return apiError(c, 429, 'rateLimited', `从您的网络地址${what}的次数较多，请约${Math.ceil(seconds / 60)}分钟后再试`);
+}
+
+/** Fresh routes with their own counts (one per app, so tests do not share them). */
+export function publicApplicationRoutes() {
+  const submits = rateLimit(SUBMIT_LIMIT.max, SUBMIT_LIMIT.windowMs);
+  const lookups = rateLimit(LOOKUP_LIMIT.max, LOOKUP_LIMIT.windowMs);
+  const hit = (c: C, limit: RateLimit) => limit.hit(limitKey(c.get('clientAddress')), c.get('ctx').clock().getTime());
+  const routes = new Hono<AppEnv>();
+
+  routes.post('/applications', async (c) => {
+    const tooMany = limited(c, submits, '提交申请');
+    if (tooMany) return tooMany;
+    const input = parse(submitBody, await jsonBody(c), APPLICATION_FIELD_LABELS);
+    const { trackingNo, queryCode } = await submitOnline(c.get('ctx'), input, c.get('clientAddress'));
+    hit(c, submits);
+    return c.json({ trackingNo, queryCode }, 201);
+  });
+
+  routes.post('/applications/status', async (c) => {
+    const tooMany = limited(c, lookups, '查询');
+    if (tooMany) return tooMany;
+    hit(c, lookups);
+    const { trackingNo, queryCode } = parse(statusBody, await jsonBody(c), LOOKUP_LABELS);
+    return c.json(await statusForApplicant(c.get('ctx'), trackingNo, queryCode, c.get('clientAddress')));
+  });
+
+  return routes;
+}
+
+export const publicApplicationOperations: Operation[] = [
+  {
+    method: 'post',
+    path: '/applications',
+    summary: '网上提交政府信息公开申请；查询号和查询码只在此次返回',
+    description:
+      '校验与门户网站申请表相同（条例第二十九条）：自然人（naturalPerson）须填写证件类型和证件号码（居民身份证校验第18位），' +
+      '其他申请人须填写统一社会信用代码；联系电话、电子邮箱、通信地址至少填写一项；选择邮寄的须填写通信地址，' +
+      '选择以电子邮件提供的须填写电子邮箱。每个网络地址每小时最多提交5次。',
+    tag: '依申请公开（公众）',
+    staff: false,
+    labels: APPLICATION_FIELD_LABELS,
+    json: submitBody,
+    response: submitted,
+    status: 201,
+    errors: [400, 413, 429],
+  },
+  {
+    method: 'post',
+    path: '/applications/status',
+    summary: '凭查询号和查询码查询办理进度（放在请求体中，不放在网址中）',
+    tag: '依申请公开（公众）',
+    staff: false,
+    labels: LOOKUP_LABELS,
+    json: statusBody,
+    response: applicantStatus,
+    errors: [400, 404, 429],
+  },
+];

@@ -1,0 +1,56 @@
+// The JSON API under /api/v1: the public part (report check, online application, status lookup) and the staff part
+// (session cookie). Mounted before the pages' body limit and CSRF check: the API answers both itself, in JSON.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import type { AppEnv } from '../env.ts';
+import { staffOnly } from './auth.ts';
+import { openApiDocument } from './openapi.ts';
+import type { Operation } from './operation.ts';
+import { publicApplicationOperations, publicApplicationRoutes } from './public-applications.ts';
+import { REPORT_CHECK_PATH, reportOperations, reportRoutes } from './reports.ts';
+import { apiNotFound, apiTooLarge, onApiError } from './respond.ts';
+import { staffActionOperations, staffActionRoutes } from './staff-actions.ts';
+import { staffApplicationOperations, staffApplicationRoutes } from './staff-applications.ts';
+
+export const API_BASE = '/api/v1';
+/** A report is a few hundred KB; a PDF with pictures a few MB. */
+const UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
+
+const openApiOperation: Operation = {
+  method: 'get',
+  path: '/openapi.json',
+  summary: '本接口说明（OpenAPI 3.1）',
+  tag: '接口说明',
+  staff: false,
+  response: z.object({ openapi: z.string() }).loose(),
+  errors: [],
+};
+
+export const OPERATIONS: readonly Operation[] = [
+  ...reportOperations,
+  ...publicApplicationOperations,
+  ...staffApplicationOperations,
+  ...staffActionOperations,
+  openApiOperation,
+];
+
+export function apiRoutes(formLimitBytes: number): Hono<AppEnv> {
+  const api = new Hono<AppEnv>();
+  const formLimit = bodyLimit({ maxSize: formLimitBytes, onError: apiTooLarge(formLimitBytes) });
+  const uploadLimit = bodyLimit({ maxSize: UPLOAD_LIMIT_BYTES, onError: apiTooLarge(UPLOAD_LIMIT_BYTES) });
+  api.use((c, next) => (c.req.path === API_BASE + REPORT_CHECK_PATH ? uploadLimit(c, next) : formLimit(c, next)));
+  const document = openApiDocument(OPERATIONS);
+  api.get('/openapi.json', (c) => c.json(document));
+  api.route('/', reportRoutes);
+  api.route('/', publicApplicationRoutes());
+  const staff = new Hono<AppEnv>();
+  staff.use('/applications', staffOnly());
+  staff.use('/applications/*', staffOnly());
+  staff.route('/', staffApplicationRoutes);
+  staff.route('/', staffActionRoutes);
+  api.route('/', staff);
+  api.all('*', apiNotFound);
+  api.onError(onApiError);
+  return api;
+}
