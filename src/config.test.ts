@@ -17,6 +17,7 @@ describe('configuration', () => {
         argon2TimeCost: 2,
         auditRetentionDays: 180,
       },
+      attachments: { maxFileBytes: 20 * 1024 * 1024, maxFiles: 10, maxTotalBytes: 50 * 1024 * 1024 },
     });
     expect(DEFAULT_SECURITY.lockoutMinutes).toBe(15);
   });

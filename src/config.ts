@@ -15,7 +15,11 @@
 // | GONGKAI_ARGON2_MEMORY_KIB        | 19456                | argon2id memory cost (OWASP: 19 MiB, t=2, p=1)       |
 // | GONGKAI_ARGON2_TIME_COST         | 2                    | argon2id iterations                                  |
 // | GONGKAI_AUDIT_RETENTION_DAYS     | 180                  | audit entries younger than this are never purged     |
+// | GONGKAI_ATTACHMENT_MAX_FILE_MB   | 20                   | largest attachment (one file)                        |
+// | GONGKAI_ATTACHMENT_MAX_FILES     | 10                   | attachments of one kind on one application           |
+// | GONGKAI_ATTACHMENT_MAX_TOTAL_MB  | 50                   | their total size                                     |
 import { z } from 'zod';
+import type { AttachmentLimits } from './attachments/model.ts';
 
 export type DatabaseConfig =
   | { engine: 'sqlite'; file: string }
@@ -39,6 +43,8 @@ export interface SecurityConfig {
 export interface Config {
   database: DatabaseConfig;
   security: SecurityConfig;
+  /** Always set by parseConfig; optional so that a hand-made Config (tests, CLI) may leave the defaults. */
+  attachments?: AttachmentLimits;
 }
 
 export const DEFAULT_SQLITE_FILE = './data/gongkai.db';
@@ -66,7 +72,12 @@ const envSchema = z.object({
   GONGKAI_ARGON2_MEMORY_KIB: envInt(8192, 1024 * 1024, 19456),
   GONGKAI_ARGON2_TIME_COST: envInt(1, 10, 2),
   GONGKAI_AUDIT_RETENTION_DAYS: envInt(180, 36500, 180),
+  GONGKAI_ATTACHMENT_MAX_FILE_MB: envInt(1, 500, 20),
+  GONGKAI_ATTACHMENT_MAX_FILES: envInt(1, 100, 10),
+  GONGKAI_ATTACHMENT_MAX_TOTAL_MB: envInt(1, 2000, 50),
 });
+
+const MB = 1024 * 1024;
 
 export function databaseConfig(url: string | undefined): DatabaseConfig {
   if (!url) return { engine: 'sqlite', file: DEFAULT_SQLITE_FILE };
@@ -95,6 +106,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       argon2MemoryKib: e.GONGKAI_ARGON2_MEMORY_KIB,
       argon2TimeCost: e.GONGKAI_ARGON2_TIME_COST,
       auditRetentionDays: e.GONGKAI_AUDIT_RETENTION_DAYS,
+    },
+    attachments: {
+      maxFileBytes: e.GONGKAI_ATTACHMENT_MAX_FILE_MB * MB,
+      maxFiles: e.GONGKAI_ATTACHMENT_MAX_FILES,
+      maxTotalBytes: e.GONGKAI_ATTACHMENT_MAX_TOTAL_MB * MB,
     },
   };
 }

@@ -7,6 +7,7 @@ import { authorize } from '../agencies/authorize.ts';
 import type { Actor } from '../agencies/model.ts';
 import type { Context } from '../context.ts';
 import { errors } from '../errors.ts';
+import { notifyProposal } from '../notifications/events.ts';
 import { type Tx, transaction } from '../storage/transaction.ts';
 import type { Application, OutcomeCode } from './model.ts';
 import { findApplication } from './repository.ts';
@@ -96,6 +97,7 @@ export async function proposeReply(
       },
       tx.now,
     );
+    await notifyProposal(tx, app, actor.id);
     tx.note({ after: summary(proposal) });
     return proposal;
   });

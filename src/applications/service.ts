@@ -5,11 +5,14 @@
 import { authorize } from '../agencies/authorize.ts';
 import type { Actor } from '../agencies/model.ts';
 import { findAgency, findUser } from '../agencies/repository.ts';
+import type { IncomingFile } from '../attachments/model.ts';
+import { addApplicantAttachments, auditOf, checkApplicantFiles } from '../attachments/service.ts';
 import type { AuditActor } from '../audit/log.ts';
 import { beijingDate, yearOf } from '../calendar/dates.ts';
 import { loadWorkingCalendar } from '../calendar/repository.ts';
 import type { Context } from '../context.ts';
 import { errors } from '../errors.ts';
+import { notifyClockEvent, notifyOnlineSubmitted } from '../notifications/events.ts';
 import { type Tx, transaction } from '../storage/transaction.ts';
 import { parseInput } from '../validation.ts';
 import { computeClock } from './clock.ts';
@@ -96,6 +99,7 @@ export async function appendEvent(tx: Tx, actor: Actor, app: Application, event:
   const calendar = await loadWorkingCalendar(tx.kysely);
   const result = await applyLedger(tx.kysely, app, events, calendar, tx.now);
   await insertEvent(tx.kysely, app.id, event, actor.name, tx.now);
+  await notifyClockEvent(tx, result.application, event);
   tx.note({ objectId: app.id, before: auditSummary(app), after: { ...auditSummary(result.application), event } });
   return result.application;
 }
@@ -105,12 +109,16 @@ export async function submitOnline(
   ctx: Context,
   input: OnlineInput,
   clientAddress: string | null = null,
+  files: IncomingFile[] = [],
 ): Promise<Submitted> {
   const applicant = parseInput(onlineInput, input, APPLICATION_FIELD_LABELS);
+  const checked = checkApplicantFiles(ctx, files);
   const actor = { ...PUBLIC_ACTOR, clientAddress };
   return transaction(ctx, actor, { action: 'application.submit', objectType: 'application' }, async (tx) => {
     const { application, queryCode } = await create(tx, applicant, 'online');
-    tx.note({ objectId: application.id, after: auditSummary(application) });
+    await notifyOnlineSubmitted(tx, application);
+    const attachments = (await addApplicantAttachments(tx, actor, application, checked)).map(auditOf);
+    tx.note({ objectId: application.id, after: { ...auditSummary(application), attachments } });
     return { trackingNo: application.trackingNo, queryCode };
   });
 }
@@ -120,14 +128,18 @@ export async function registerByStaff(
   actor: Actor,
   ctx: Context,
   input: StaffInput,
+  files: IncomingFile[] = [],
 ): Promise<Submitted & { application: Application }> {
   await authorize(actor, ctx, 'application.handle', typeof input.agencyId === 'number' ? input.agencyId : null);
   const fields = parseInput(staffInput, input, APPLICATION_FIELD_LABELS);
+  const checked = checkApplicantFiles(ctx, files);
   const receivedOn = receiptDate(fields.channel, fields);
   const intent = { action: 'application.register', objectType: 'application' };
   return transaction(ctx, actor, intent, async (tx) => {
     const { application, queryCode } = await create(tx, fields, fields.channel);
+    const attached = (await addApplicantAttachments(tx, actor, application, checked)).map(auditOf);
     const stored = await appendEvent(tx, actor, application, { type: 'received', date: receivedOn });
+    if (attached.length > 0) tx.note({ detail: `附件：${JSON.stringify(attached)}` });
     return { application: stored, trackingNo: stored.trackingNo, queryCode };
   });
 }

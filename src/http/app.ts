@@ -3,9 +3,11 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import { limitsOf } from '../attachments/service.ts';
 import type { Context } from '../context.ts';
 import { API_BASE, apiRoutes } from './api/routes.ts';
 import { agencyRoutes } from './console/agencies.tsx';
+import { attachmentBodyBytes, attachmentRoutes, carriesAttachments } from './console/application-attachments.tsx';
 import { applicationDetailRoutes } from './console/application-detail.tsx';
 import { applicationRoutes } from './console/applications.tsx';
 import { auditRoutes } from './console/audit.tsx';
@@ -13,6 +15,7 @@ import { calendarRoutes } from './console/calendar.tsx';
 import { deadlineRoutes } from './console/deadlines.ts';
 import { homeRoutes } from './console/home.tsx';
 import { loginRoutes } from './console/login.tsx';
+import { noticeRoutes } from './console/notices.tsx';
 import { userRoutes } from './console/users.tsx';
 import { csrfProtection } from './csrf.tsx';
 import type { AppEnv, AppSettings } from './env.ts';
@@ -20,8 +23,10 @@ import { notFound, onError, tooLarge } from './errors.tsx';
 import { healthRoutes } from './health.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { accessLog, clientAddress, securityHeaders } from './middleware.ts';
-import { applyRoutes } from './portal/apply.tsx';
+import { applyRoutes, lookupLimit } from './portal/apply.tsx';
+import { applicantAttachmentRoutes } from './portal/attachment-routes.tsx';
 import { CHECK_LIMIT_BYTES, CHECK_PATH, checkRoutes } from './portal/check.tsx';
+import { applicantLetterRoutes } from './portal/letter-routes.tsx';
 import { portalRoutes } from './portal/routes.tsx';
 import { staticRoutes } from './static.ts';
 
@@ -56,15 +61,24 @@ export function createApp(ctx: Context, options: AppOptions = {}): Hono<AppEnv> 
   // Uploaded reports (年报检查) may be larger than any form; everything else keeps the configured limit.
   const formLimit = bodyLimit({ maxSize: settings.bodyLimitBytes, onError: tooLarge });
   const uploadLimit = bodyLimit({ maxSize: Math.max(CHECK_LIMIT_BYTES, settings.bodyLimitBytes), onError: tooLarge });
-  app.use((c, next) => (c.req.path === CHECK_PATH ? uploadLimit(c, next) : formLimit(c, next)));
+  // The online form and a case's upload carry attachments (attachments/: 50 MB per application by default).
+  const attachmentLimit = bodyLimit({ maxSize: attachmentBodyBytes(limitsOf(ctx)), onError: tooLarge });
+  app.use((c, next) => {
+    if (c.req.path === CHECK_PATH) return uploadLimit(c, next);
+    return carriesAttachments(c.req.path) ? attachmentLimit(c, next) : formLimit(c, next);
+  });
   app.use(csrfProtection());
   app.route('/', healthRoutes);
   app.route('/', staticRoutes);
   app.route('/', checkRoutes);
-  app.route('/', applyRoutes());
+  const lookups = lookupLimit();
+  app.route('/', applyRoutes(lookups));
+  app.route('/', applicantAttachmentRoutes(lookups));
+  app.route('/', applicantLetterRoutes(lookups));
   app.route('/', portalRoutes);
   app.route('/', loginRoutes);
   app.route('/', homeRoutes);
+  app.route('/', noticeRoutes);
   app.route('/', auditRoutes);
   app.route('/', agencyRoutes);
   app.route('/', userRoutes);
@@ -72,6 +86,7 @@ export function createApp(ctx: Context, options: AppOptions = {}): Hono<AppEnv> 
   app.route('/', deadlineRoutes);
   app.route('/', applicationRoutes);
   app.route('/', applicationDetailRoutes);
+  app.route('/', attachmentRoutes);
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.notFound(notFound);
   app.onError(onError);

@@ -116,8 +116,8 @@ describe('console: an application and its clock', () => {
       const closed = await (await client.get(`/console/applications/${a.id}`)).text();
       expect(closed).toContain('<dd>不予公开·属于国家秘密</dd>');
       expect(closed).toContain('<dd>已办结</dd>');
-      // Only the letters remain to be issued on a closed case.
-      expect(closed).not.toMatch(new RegExp(`action="/console/applications/${a.id}/(?!letters)`));
+      // Only the letters remain to be issued (and the disclosed information attached) on a closed case.
+      expect(closed).not.toMatch(new RegExp(`action="/console/applications/${a.id}/(?!letters|attachments)`));
     });
   });
 });

@@ -116,6 +116,8 @@ export function ConsolePage(props: {
   current?: string;
   user?: ConsoleUser;
   csrf?: string;
+  /** The notices link with its unread count (console/notices.tsx). */
+  bell?: Child;
   children?: Child;
 }) {
   const header = (
@@ -129,6 +131,7 @@ export function ConsolePage(props: {
             <span>
               {props.user.displayName}（{props.user.roleLabel}，{props.user.agencyName}）
             </span>
+            {props.bell}
             <form method="post" action="/console/logout" class="inline">
               <input type="hidden" name="_csrf" value={props.csrf ?? ''} />
               <button type="submit">退出登录</button>

@@ -40,7 +40,10 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
     await next();
     const h = c.res.headers;
     const secure = c.get('settings').secureCookies;
-    h.set('Content-Security-Policy', secure ? `${CSP}; upgrade-insecure-requests` : CSP);
+    const policy = secure ? `${CSP}; upgrade-insecure-requests` : CSP;
+    // A download that asked for a sandbox (stored files: attachments) keeps it on top of the site's policy.
+    const sandboxed = /(^|;\s*)sandbox(;|$)/.test(h.get('Content-Security-Policy') ?? '');
+    h.set('Content-Security-Policy', sandboxed ? `${policy}; sandbox` : policy);
     h.set('X-Content-Type-Options', 'nosniff');
     h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
     h.set('X-Frame-Options', 'DENY');

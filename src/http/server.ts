@@ -9,6 +9,8 @@ import { registerApplicationHooks } from '../applications/recompute.ts';
 import { parseConfig } from '../config.ts';
 import type { Context } from '../context.ts';
 import { formatCredentials, isDemoDatabase, seedDemo } from '../demo/seed.ts';
+import { parseMailConfig } from '../notifications/config.ts';
+import { startNotificationTimers } from '../notifications/timers.ts';
 import type { Database } from '../storage/db.ts';
 import { openMigrated } from '../storage/migrate.ts';
 import { createApp } from './app.ts';
@@ -34,11 +36,13 @@ export async function startServer(
 ): Promise<Running> {
   const config = parseConfig(env);
   const server = parseServerConfig(env, argv);
+  const mail = parseMailConfig(env);
   const logger = createLogger(server.logLevel);
   // A calendar change recomputes every open application's deadline in the same transaction.
   registerApplicationHooks();
   const db = await openMigrated(config.database);
   const ctx: Context = { db, clock: () => new Date(), security: config.security };
+  if (config.attachments) ctx.attachmentLimits = config.attachments;
 
   const seeded = server.demo ? await seedDemo(ctx) : null;
   if (seeded) print(formatCredentials(seeded));
@@ -77,11 +81,13 @@ export async function startServer(
     10 * 60_000,
   );
   housekeeping.unref();
+  const stopNotifications = startNotificationTimers(ctx, mail, logger);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       clearInterval(housekeeping);
+      stopNotifications();
       await new Promise<void>((resolve) => httpServer?.close(() => resolve()));
       await db.close();
       logger.info('stopped');

@@ -11,6 +11,7 @@ import { beijingDate, isIsoDate, yearOf } from '../calendar/dates.ts';
 import { loadWorkingCalendar } from '../calendar/repository.ts';
 import type { Context } from '../context.ts';
 import { errors } from '../errors.ts';
+import { notifyReplyIssued } from '../notifications/events.ts';
 import { transaction } from '../storage/transaction.ts';
 import { composeLetter, type LetterDetails } from './compose.ts';
 import { renderLetterDocx } from './docx.ts';
@@ -136,6 +137,7 @@ export async function issueLetter(
       },
       tx.now,
     );
+    if (kind === 'reply') await notifyReplyIssued(tx, app, number);
     // The audit entry names the letter, never its text (which carries the addressee's name).
     tx.note({ objectId: record.id, after: { applicationId: app.id, kind, number, issuedOn, docxSha256 } });
     return { letter: summary(record), docx, docxSha256 };

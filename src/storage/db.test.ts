@@ -15,6 +15,8 @@ forEachEngine((_engine, getDb) => {
       ['0003_applications', true],
       ['0004_letters', true],
       ['0005_decision_review', true],
+      ['0006_attachments', true],
+      ['0007_notifications', true],
     ]);
   });
 

@@ -3,9 +3,16 @@ import { type CreateTableBuilder, Kysely, type SelectQueryBuilder } from 'kysely
 import type { DatabaseConfig } from '../config.ts';
 import { DomainError } from '../errors.ts';
 import { violationToError } from './errors.ts';
-import { postgresAddId, postgresDialect, postgresForUpdate, postgresViolation } from './postgres/index.ts';
+import {
+  POSTGRES_BINARY,
+  postgresAddId,
+  postgresDialect,
+  postgresForUpdate,
+  postgresForUpdateSkipLocked,
+  postgresViolation,
+} from './postgres/index.ts';
 import type { Schema } from './schema.ts';
-import { sqliteAddId, sqliteDialect, sqliteForUpdate, sqliteViolation } from './sqlite/index.ts';
+import { SQLITE_BINARY, sqliteAddId, sqliteDialect, sqliteForUpdate, sqliteViolation } from './sqlite/index.ts';
 import type { Violation } from './violation.ts';
 
 export type EngineName = 'sqlite' | 'postgres';
@@ -14,9 +21,14 @@ export type EngineName = 'sqlite' | 'postgres';
 export interface EngineTraits {
   /** Lock the selected rows until the end of the transaction (PostgreSQL); SQLite already holds the write lock. */
   forUpdate<DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
+  /** Lock the selected rows, passing over rows another transaction holds (PostgreSQL FOR UPDATE SKIP LOCKED);
+   * SQLite's BEGIN IMMEDIATE already lets one writer at a time claim (the outbox sender). */
+  forUpdateSkipLocked<DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
   violation(e: unknown): Violation | null;
   /** Add an `id` primary key numbered by the database (migrations). */
   addId<TB extends string, C extends string>(tb: CreateTableBuilder<TB, C>): CreateTableBuilder<TB, C | 'id'>;
+  /** The column type for bytes (migrations): BLOB on SQLite, bytea on PostgreSQL. */
+  binaryType: 'blob' | 'bytea';
 }
 
 export interface Database {
@@ -31,8 +43,20 @@ export interface Database {
 }
 
 const TRAITS: Record<EngineName, EngineTraits> = {
-  sqlite: { forUpdate: sqliteForUpdate, violation: sqliteViolation, addId: sqliteAddId },
-  postgres: { forUpdate: postgresForUpdate, violation: postgresViolation, addId: postgresAddId },
+  sqlite: {
+    forUpdate: sqliteForUpdate,
+    forUpdateSkipLocked: sqliteForUpdate,
+    violation: sqliteViolation,
+    addId: sqliteAddId,
+    binaryType: SQLITE_BINARY,
+  },
+  postgres: {
+    forUpdate: postgresForUpdate,
+    forUpdateSkipLocked: postgresForUpdateSkipLocked,
+    violation: postgresViolation,
+    addId: postgresAddId,
+    binaryType: POSTGRES_BINARY,
+  },
 };
 
 export interface OpenOptions {

@@ -233,6 +233,59 @@ export interface LetterDeliveryTable {
   created_by_id: number | null;
 }
 
+/** A file kept with a case: an applicant's attachment or the information disclosed with a reply (attachments/). */
+export interface AttachmentTable {
+  id: Generated<number>;
+  /** 'application' | 'decision' */
+  owner_kind: string;
+  owner_id: number;
+  application_id: number;
+  agency_id: number;
+  /** The name the file was sent with (shown, never used as a path). */
+  file_name: string;
+  /** Detected from the bytes, never taken from the client. */
+  media_type: string;
+  size: number;
+  sha256: string;
+  /** BLOB (SQLite) / bytea (PostgreSQL); both drivers return a Buffer. */
+  content: Uint8Array;
+  /** 'staff' (originals) | 'applicant' (may be given to the applicant) */
+  audience: string;
+  uploaded_by: string;
+  uploaded_by_id: number | null;
+  created_at: string;
+}
+
+/** An email waiting to be sent, sent, or given up (notifications/outbox.ts). */
+export interface OutboxTable {
+  id: Generated<number>;
+  kind: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  object_type: string | null;
+  object_id: string | null;
+  created_at: string;
+  send_after: string;
+  attempts: Generated<number>;
+  last_error: string | null;
+  sent_at: string | null;
+  failed_at: string | null;
+  claimed_by: string | null;
+  claimed_until: string | null;
+}
+
+/** A notice to a staff member in the console (notifications/notices.ts). */
+export interface NoticeTable {
+  id: Generated<number>;
+  user_id: number;
+  text: string;
+  link: string | null;
+  dedupe_key: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface Schema {
   meta: MetaTable;
   agencies: AgencyTable;
@@ -249,4 +302,7 @@ export interface Schema {
   letters: LetterTable;
   reply_proposals: ReplyProposalTable;
   letter_deliveries: LetterDeliveryTable;
+  attachments: AttachmentTable;
+  outbox: OutboxTable;
+  notices: NoticeTable;
 }

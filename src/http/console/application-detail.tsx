@@ -10,6 +10,7 @@ import { listHandlers } from '../../applications/list.ts';
 import { getApplication } from '../../applications/queries.ts';
 import { approveProposal, proposeReply, returnProposal, reviewState } from '../../applications/review.ts';
 import { assignHandler, confirmReceipt, decide, recordEvent } from '../../applications/service.ts';
+import { listAttachments } from '../../attachments/service.ts';
 import { loadWorkingCalendar } from '../../calendar/repository.ts';
 import { isDomainError } from '../../errors.ts';
 import { caseLetters, issueCaseLetter } from '../../letters/case-letters.ts';
@@ -20,6 +21,7 @@ import { csrfToken } from '../csrf.tsx';
 import type { AppEnv } from '../env.ts';
 import { STATUS } from '../status.ts';
 import { caseActions, type Failed, stateOf } from './application-actions.tsx';
+import { attachmentsSection } from './application-attachments.tsx';
 import { eventInputFrom } from './application-input.ts';
 import { lettersSection } from './application-letters.tsx';
 import { reviewSection } from './application-review.tsx';
@@ -46,7 +48,7 @@ async function correctionLimit(c: C, receivedOn: string | null): Promise<string 
   }
 }
 
-async function casePage(c: C, id: number, failed?: Failed) {
+export async function casePage(c: C, id: number, failed?: Failed) {
   const actor = actorOf(c);
   const ctx = c.get('ctx');
   const { application: a, clock } = await getApplication(actor, ctx, id);
@@ -82,7 +84,14 @@ async function casePage(c: C, id: number, failed?: Failed) {
     csrf,
     failed,
   });
-  for (const key of [...reviewed.shown, ...letters.shown]) shown.add(key);
+  const attachments = attachmentsSection({
+    applicationId: id,
+    items: await listAttachments(actor, ctx, id),
+    mayUpload: mayHandle,
+    csrf,
+    failed,
+  });
+  for (const key of [...reviewed.shown, ...letters.shown, ...attachments.shown]) shown.add(key);
   const elsewhere = failed && !shown.has(failed.form) ? failed.error.message : undefined;
   const saved = c.req.query('saved') ? '已保存。' : undefined;
   return consolePage(c, {
@@ -116,6 +125,7 @@ async function casePage(c: C, id: number, failed?: Failed) {
         {actions}
         {reviewed.node}
         {letters.node}
+        {attachments.node}
         <p>
           <a href={HREF}>返回申请列表</a>
         </p>

@@ -1,5 +1,6 @@
 // The application forms: registering a case received by post, fax, at the counter or orally, and the small forms
 // of the detail page (one POST each, with the CSRF token). Errors sit beside the field they are about.
+
 import type { Child } from 'hono/jsx';
 import {
   APPLICANT_KINDS,
@@ -16,7 +17,9 @@ import {
 } from '../../applications/model.ts';
 import { RECEIPT_RULES } from '../../applications/receipt.ts';
 import { APPLICATION_FIELD_LABELS } from '../../applications/schema.ts';
+import { DEFAULT_ATTACHMENT_LIMITS } from '../../attachments/model.ts';
 import { APPLICANT_LABELS, GROUP_RESULTS, REQUEST_ROW_LABELS } from '../../report/labels.ts';
+import { AttachmentField } from '../portal/attachment-field.tsx';
 import { ErrorSummary, type FormError, fieldId, SelectField, TextField, type Values } from './form.tsx';
 
 const label = (name: string) => APPLICATION_FIELD_LABELS[name] ?? name;
@@ -84,7 +87,7 @@ export function RegisterForm(props: { csrf: string; values: Values; error: FormE
   return (
     <>
       <ErrorSummary error={props.error} />
-      <form method="post" action="/console/applications" class="stack" novalidate>
+      <form method="post" action="/console/applications" class="stack" enctype="multipart/form-data" novalidate>
         <input type="hidden" name="_csrf" value={props.csrf} />
         <fieldset>
           <legend>收到申请</legend>
@@ -174,6 +177,7 @@ export function RegisterForm(props: { csrf: string; values: Values; error: FormE
             {...common}
           />
         </fieldset>
+        <AttachmentField legend="申请人提交的材料" limits={DEFAULT_ATTACHMENT_LIMITS} error={props.error} />
         <p class="hint">登记后系统生成查询号和查询码；查询码仅显示一次，请当场交给申请人。</p>
         <button type="submit">登记申请</button>
       </form>

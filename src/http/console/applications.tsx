@@ -1,6 +1,7 @@
 // 依申请公开办理 — the work lists (due soon, overdue, awaiting confirmation, all with filters) and registering an
 // application received by post, fax, at the counter or orally. The services check the policy; the page offers only
 // what the policy would allow.
+
 import { type Context, Hono } from 'hono';
 import { authorize, permits } from '../../agencies/authorize.ts';
 import { subtreeIds } from '../../agencies/service.ts';
@@ -8,12 +9,14 @@ import { type ApplicationFilter, listApplications, listHandlers } from '../../ap
 import { APPLICANT_KINDS, STATUS_LABELS, STATUSES } from '../../applications/model.ts';
 import { listDueSoon, listOverdue } from '../../applications/queries.ts';
 import { registerByStaff } from '../../applications/service.ts';
+import { FIELD as ATTACHMENTS } from '../../attachments/model.ts';
 import { beijingDate } from '../../calendar/dates.ts';
 import { loadWorkingCalendar } from '../../calendar/repository.ts';
 import { APPLICANT_LABELS } from '../../report/labels.ts';
 import { requireLogin } from '../auth.ts';
 import { csrfToken } from '../csrf.tsx';
 import type { AppEnv } from '../env.ts';
+import { filesOf } from '../portal/attachment-field.tsx';
 import { DateField, RegisterForm } from './application-forms.tsx';
 import { onReceiptField, staffInputFrom } from './application-input.ts';
 import { CaseTable, HREF, type Presented, type Row } from './application-views.tsx';
@@ -221,11 +224,13 @@ applicationRoutes.get(`${HREF}/new`, requireLogin(), gate, async (c) => {
 });
 
 applicationRoutes.post(HREF, requireLogin(), gate, async (c) => {
-  const values = formValues(await c.req.parseBody());
+  const body = await c.req.parseBody({ all: true });
+  const values = formValues(body);
   const actor = actorOf(c);
   let done: Awaited<ReturnType<typeof registerByStaff>>;
   try {
-    done = await registerByStaff(actor, c.get('ctx'), staffInputFrom(values, actor.agencyId));
+    const files = await filesOf(body[ATTACHMENTS]);
+    done = await registerByStaff(actor, c.get('ctx'), staffInputFrom(values, actor.agencyId), files);
   } catch (e) {
     const error = formError(e);
     if (!error) throw e;

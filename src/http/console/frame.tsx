@@ -10,6 +10,7 @@ import { csrfToken } from '../csrf.tsx';
 import type { AppEnv } from '../env.ts';
 import { ConsolePage, type ConsoleUser, type NavItem } from '../layout.tsx';
 import { html } from '../render.ts';
+import { noticeBell } from './notices.tsx';
 
 export interface Module extends NavItem {
   /** What the role must be allowed somewhere to see the module; null: every staff member. */
@@ -84,6 +85,7 @@ export async function consolePage(
       current={props.current ?? ''}
       user={await currentUser(c)}
       csrf={csrfToken(c)}
+      bell={await noticeBell(auth.actor, c.get('ctx'))}
     >
       {props.children}
     </ConsolePage>,

@@ -10,7 +10,9 @@ import {
   PROVISION_FORM_LABELS,
   PROVISION_FORMS,
 } from '../../applications/model.ts';
+import { type AttachmentLimits, DEFAULT_ATTACHMENT_LIMITS } from '../../attachments/model.ts';
 import { ErrorSummary, type FormError, fieldId, SelectField, TextField, type Values } from '../console/form.tsx';
+import { AttachmentField } from './attachment-field.tsx';
 
 /** The trap: a field no person sees or reaches; a script that fills every field fills it. */
 export const HONEYPOT = 'homepage';
@@ -103,6 +105,8 @@ export interface ApplyFormProps {
   error?: FormError | undefined;
   /** A message above the form that is not about one field (too fast, trap filled). */
   notice?: string | undefined;
+  /** Upload limits shown beside the attachments field (attachments/). */
+  limits?: AttachmentLimits;
 }
 
 export function ApplyForm(props: ApplyFormProps) {
@@ -117,7 +121,7 @@ export function ApplyForm(props: ApplyFormProps) {
       ) : (
         <ErrorSummary error={error} />
       )}
-      <form method="post" action="/apply" class="stack wide" novalidate>
+      <form method="post" action="/apply" class="stack wide" enctype="multipart/form-data" novalidate>
         <input type="hidden" name="_csrf" value={props.csrf} />
         <input type="hidden" name="stamp" value={props.stamp} />
         <fieldset>
@@ -214,8 +218,9 @@ export function ApplyForm(props: ApplyFormProps) {
           <label for="f-homepage">请勿填写此项</label>
           <input type="text" id="f-homepage" name={HONEYPOT} value="" tabindex={-1} autocomplete="off" />
         </div>
+        <AttachmentField legend="八、附件" limits={props.limits ?? DEFAULT_ATTACHMENT_LIMITS} error={error} />
         <fieldset>
-          <legend>八、声明</legend>
+          <legend>九、声明</legend>
           <div class="choice">
             <input
               type="checkbox"

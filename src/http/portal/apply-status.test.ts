@@ -124,5 +124,18 @@ describe('依申请公开: status page (portal)', () => {
       t.advance(11);
       expect((await client.post('/apply/status', form)).status).toBe(400);
     });
+
+    it('counts the downloads of letters and attachments in the same budget of tries', async () => {
+      const t = testApp(getDb());
+      const client = new Client(t.app);
+      const csrf = await client.csrf('/apply/status');
+      const form = { _csrf: csrf, trackingNo: 'GK2026-1-000001', queryCode: 'ABCDEFGHJKMNPQRS' };
+      for (let i = 0; i < 4; i++) expect((await client.post('/apply/status', form)).status).toBe(400);
+      for (let i = 0; i < 3; i++) expect((await client.post('/apply/letters/1/docx', form)).status).toBe(404);
+      for (let i = 0; i < 3; i++) expect((await client.post('/apply/attachments/1', form)).status).toBe(404);
+      expect((await client.post('/apply/letters/1/docx', form)).status).toBe(429);
+      expect((await client.post('/apply/attachments/1', form)).status).toBe(429);
+      expect((await client.post('/apply/status', form)).status).toBe(429);
+    });
   });
 });

@@ -1,6 +1,7 @@
 // The pages of 依申请公开 around the form: what the law says in plain words, the receipt with the 查询号 and the
 // 查询码 (shown once), the printable receipt, and the applicant's status page. They show only what the applicant
 // presenter (applications/presenters.ts) hands them: never an ID number, a phone or an address.
+import type { Child } from 'hono/jsx';
 import type { ApplicantStatus } from '../../applications/presenters.ts';
 
 /** 2026-03-02T02:00:00.000Z → 2026-03-02 10:00 (Beijing time, UTC+8 all year). */
@@ -122,7 +123,8 @@ export function PrintableReceipt(props: { status: ApplicantStatus; queryCode: st
   );
 }
 
-export function StatusBody(props: { status: ApplicantStatus; csrf: string; queryCode: string }) {
+/** letters: the “已发出的文书” list (portal/letter-routes.tsx); “暂无” without it. */
+export function StatusBody(props: { status: ApplicantStatus; csrf: string; queryCode: string; letters?: Child }) {
   const s = props.status;
   const current = s.steps.findIndex((step) => !step.done);
   return (
@@ -198,7 +200,7 @@ export function StatusBody(props: { status: ApplicantStatus; csrf: string; query
         </table>
       )}
       <h2>已发出的文书</h2>
-      <p>暂无。</p>
+      {props.letters ?? <p>暂无。</p>}
       <form method="post" action="/apply/receipt" class="inline" target="_blank" rel="noopener">
         <input type="hidden" name="_csrf" value={props.csrf} />
         <input type="hidden" name="trackingNo" value={s.trackingNo} />

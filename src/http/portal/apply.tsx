@@ -12,16 +12,21 @@ import { listAgencyRows } from '../../agencies/repository.ts';
 import { normalizeQueryCode } from '../../applications/codes.ts';
 import { statusForApplicant } from '../../applications/queries.ts';
 import { submitOnline } from '../../applications/service.ts';
+import { FIELD as ATTACHMENTS } from '../../attachments/model.ts';
+import { attachmentsForApplicant, limitsOf } from '../../attachments/service.ts';
 import { errors, isDomainError } from '../../errors.ts';
+import { applicantPdfAvailable, lettersForApplicant } from '../../letters/applicant.ts';
 import { type FormError, formError, formValues, idOrText, type Values } from '../console/form.tsx';
 import { csrfToken } from '../csrf.tsx';
 import type { AppEnv } from '../env.ts';
 import { PortalPage } from '../layout.tsx';
-import { limitKey, rateLimit } from '../rate-limit.ts';
+import { limitKey, type RateLimit, rateLimit } from '../rate-limit.ts';
 import { html } from '../render.ts';
 import { ApplyForm, HONEYPOT } from './apply-form.tsx';
 import { ApplyIntro, beijingTime, LookupForm, PrintableReceipt, ReceiptBody, StatusBody } from './apply-views.tsx';
+import { ApplicantAttachments, filesOf } from './attachment-field.tsx';
 import { filledSlowly, formStamp } from './form-stamp.ts';
+import { ApplicantLetters } from './letter-routes.tsx';
 
 type C = Context<AppEnv>;
 
@@ -79,10 +84,17 @@ function tooMany(c: C, retryAt: number, what: string) {
   );
 }
 
-/** A fresh set of routes, each with its own in-memory counts (one per app, so tests do not share them). */
-export function applyRoutes() {
+/** The count of 查询号/查询码 tries per address, shared by the status page and the applicant's downloads. */
+export function lookupLimit(): RateLimit {
+  return rateLimit(LOOKUP_LIMIT.max, LOOKUP_LIMIT.windowMs);
+}
+
+/**
+ * A fresh set of routes, each with its own in-memory counts (one per app, so tests do not share them). `lookups` is
+ * shared with the download routes so that a guesser gets one budget of tries, not one per page.
+ */
+export function applyRoutes(lookups: RateLimit = lookupLimit()) {
   const submits = rateLimit(SUBMIT_LIMIT.max, SUBMIT_LIMIT.windowMs);
-  const lookups = rateLimit(LOOKUP_LIMIT.max, LOOKUP_LIMIT.windowMs);
   const routes = new Hono<AppEnv>();
   const now = (c: C) => c.get('ctx').clock().getTime();
   const key = (c: C) => limitKey(c.get('clientAddress'));
@@ -104,7 +116,14 @@ export function applyRoutes() {
         <p>
           标有“必填”“必选”的项目必须填写。个人申请填写第三部分，单位申请填写第四部分。不方便网上填写的，可以到受理机关的窗口当面申请。
         </p>
-        <ApplyForm csrf={csrfToken(c)} stamp={stamp} agencies={agencies} values={kept} {...extra} />
+        <ApplyForm
+          csrf={csrfToken(c)}
+          stamp={stamp}
+          agencies={agencies}
+          values={kept}
+          limits={limitsOf(ctx)}
+          {...extra}
+        />
       </PortalPage>,
       status,
     );
@@ -115,7 +134,7 @@ export function applyRoutes() {
   routes.post('/apply', async (c) => {
     const limit = submits.check(key(c), now(c));
     if (!limit.allowed) return tooMany(c, limit.retryAt, '提交申请');
-    const body = await c.req.parseBody();
+    const body = await c.req.parseBody({ all: true });
     const values = formValues(body);
     if (str(body, HONEYPOT).trim() !== '') {
       submits.hit(key(c), now(c));
@@ -128,7 +147,8 @@ export function applyRoutes() {
     }
     try {
       const input = toInput(values) as Parameters<typeof submitOnline>[1];
-      const { trackingNo, queryCode } = await submitOnline(c.get('ctx'), input, c.get('clientAddress'));
+      const files = await filesOf(body[ATTACHMENTS]);
+      const { trackingNo, queryCode } = await submitOnline(c.get('ctx'), input, c.get('clientAddress'), files);
       submits.hit(key(c), now(c));
       return html(
         c,
@@ -181,10 +201,20 @@ export function applyRoutes() {
   routes.post('/apply/status', async (c) => {
     const found = await lookUp(c);
     if (found.response) return found.response;
+    const given = await attachmentsForApplicant(c.get('ctx'), found.status.trackingNo, found.queryCode);
+    const codes = { trackingNo: found.status.trackingNo, queryCode: found.queryCode, csrf: csrfToken(c) };
+    const letters = await lettersForApplicant(c.get('ctx'), codes.trackingNo, codes.queryCode);
+    const list = <ApplicantLetters letters={letters} pdf={applicantPdfAvailable()} {...codes} />;
     return html(
       c,
       <PortalPage title="办理进度" settings={c.get('settings')} current="/apply">
-        <StatusBody status={found.status} queryCode={found.queryCode} csrf={csrfToken(c)} />
+        <StatusBody status={found.status} queryCode={found.queryCode} csrf={csrfToken(c)} letters={list} />
+        <ApplicantAttachments
+          items={given}
+          trackingNo={found.status.trackingNo}
+          queryCode={found.queryCode}
+          csrf={csrfToken(c)}
+        />
       </PortalPage>,
     );
   });

@@ -17,6 +17,8 @@ export const MAX_ENTRY_BYTES = 256 * 1024 * 1024;
 
 export class ZipError extends Error {
   override name = 'ZipError';
+  /** The entry would inflate past the limit (a zip bomb, or not the file it claims to be). */
+  tooLarge = false;
 }
 
 /** The entries of a zip file by name, from its central directory. */
@@ -54,7 +56,7 @@ export function zipEntries(data: Uint8Array): Map<string, ZipEntry> {
 }
 
 /** The bytes of one entry (stored or deflated). */
-export function readEntry(data: Uint8Array, entry: ZipEntry): Uint8Array {
+export function readEntry(data: Uint8Array, entry: ZipEntry, maxBytes = MAX_ENTRY_BYTES): Uint8Array {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const at = entry.offset;
   if (at + 30 > data.length || view.getUint32(at, true) !== 0x04034b50)
@@ -65,10 +67,12 @@ export function readEntry(data: Uint8Array, entry: ZipEntry): Uint8Array {
   if (entry.method !== 8) throw new ZipError(`zip 条目 ${entry.name} 使用了不支持的压缩方式`);
   try {
     // Bounded, so that a crafted file cannot expand to gigabytes.
-    return inflateRawSync(body, { maxOutputLength: MAX_ENTRY_BYTES });
+    return inflateRawSync(body, { maxOutputLength: maxBytes });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new ZipError(`zip 条目 ${entry.name} 解压后超过${MAX_ENTRY_BYTES / 1024 / 1024} MB，不像年度报告`);
+      const error = new ZipError(`zip 条目 ${entry.name} 解压后超过${maxBytes / 1024 / 1024} MB，不像年度报告`);
+      error.tooLarge = true;
+      throw error;
     }
     throw new ZipError(`zip 条目 ${entry.name} 无法解压（文件已损坏）`);
   }

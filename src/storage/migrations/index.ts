@@ -6,6 +6,8 @@ import * as m0002 from './0002_calendar.ts';
 import * as m0003 from './0003_applications.ts';
 import * as m0004 from './0004_letters.ts';
 import * as m0005 from './0005_decision_review.ts';
+import * as m0006 from './0006_attachments.ts';
+import * as m0007 from './0007_notifications.ts';
 
 export interface GongkaiMigration {
   // biome-ignore lint/suspicious/noExplicitAny: a migration must not depend on today's schema type (Kysely's advice).
@@ -18,4 +20,6 @@ export const MIGRATIONS: Record<string, GongkaiMigration> = {
   '0003_applications': m0003,
   '0004_letters': m0004,
   '0005_decision_review': m0005,
+  '0006_attachments': m0006,
+  '0007_notifications': m0007,
 };

@@ -57,3 +57,11 @@ export function postgresViolation(e: unknown): Violation | null {
 export function postgresAddId<TB extends string, C extends string>(tb: CreateTableBuilder<TB, C>) {
   return tb.addColumn('id', 'bigint', (c) => c.primaryKey().generatedByDefaultAsIdentity());
 }
+
+/** Bytes are bytea; node-postgres takes a Buffer (the repository passes one) and returns a Buffer. */
+export const POSTGRES_BINARY = 'bytea';
+
+/** Lock the selected rows, passing over those another transaction holds: each sender claims different messages. */
+export function postgresForUpdateSkipLocked<DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>) {
+  return qb.forUpdate().skipLocked();
+}

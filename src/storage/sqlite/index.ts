@@ -115,3 +115,6 @@ export function sqliteViolation(e: unknown): Violation | null {
 export function sqliteAddId<TB extends string, C extends string>(tb: CreateTableBuilder<TB, C>) {
   return tb.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
 }
+
+/** Bytes are a BLOB; better-sqlite3 takes a Buffer or Uint8Array and returns a Buffer. */
+export const SQLITE_BINARY = 'blob';
