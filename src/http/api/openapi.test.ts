@@ -68,6 +68,10 @@ describe('API: OpenAPI document', () => {
       expect(Object.keys(check.requestBody.content).sort()).toEqual(['application/json', 'multipart/form-data']);
       expect(doc.paths['/applications/{id}'].get.security).toEqual([{ session: [] }]);
       expect(doc.paths['/applications/{id}/decision'].post.security).toEqual([{ session: [], csrf: [] }]);
+      expect(Object.keys(doc.paths['/letters/{id}/docx'].get.responses['200'].content)).toEqual([
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      ]);
+      expect(doc.paths['/fees'].get.security).toEqual([]);
     });
 
     it('publishes schemas the real responses satisfy', async () => {
@@ -94,6 +98,11 @@ describe('API: OpenAPI document', () => {
       expect(statusValid({ ...status.body, idNumber: 'x' })).toBe(false); // an allow-list: nothing else
       const error = await json(postJson(client, '/api/v1/applications', {}));
       expect(validator('Error')(error.body)).toBe(true);
+      const fee = await json(client.get('/api/v1/fees?items=45'));
+      expect(validator('Fee')(fee.body)).toBe(true);
+      const year = await json(client.get('/api/v1/calendar/2026'));
+      const yearValid = validator('CalendarYear');
+      expect(yearValid(year.body), JSON.stringify(yearValid.errors)).toBe(true);
     });
   });
 });

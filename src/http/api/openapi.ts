@@ -83,7 +83,7 @@ function operation(op: Operation) {
   const responses: Json = {
     [String(op.status ?? 200)]: {
       description: '成功',
-      content: { 'application/json': { schema: schemaOf(op.response) } },
+      content: { [op.produces ?? 'application/json']: { schema: schemaOf(op.response) } },
     },
   };
   for (const status of [...op.errors, 500]) {
@@ -117,7 +117,7 @@ export function openApiDocument(operations: readonly Operation[]) {
       title: '政府信息公开 JSON API',
       version: '1',
       description:
-        '公开部分（年报检查、网上申请、进度查询）无需登录；工作人员部分使用工作平台的登录会话（Cookie），' +
+        '公开部分（年报检查、网上申请、进度查询、信息处理费计算、节假日安排、期限计算）无需登录；工作人员部分使用工作平台的登录会话（Cookie），' +
         '提交类请求另需 X-CSRF-Token 请求头。出错时返回 { "error": { "code", "message", "field" } }。' +
         '申请人的证件号码、电话、地址只提供给办理该申请的机关的工作人员。',
     },

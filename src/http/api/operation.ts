@@ -8,7 +8,7 @@ export interface Operation {
   summary: string;
   /** Rules the schema cannot say (conditional requirements). */
   description?: string;
-  tag: '年报检查' | '依申请公开（公众）' | '依申请公开（工作人员）' | '接口说明';
+  tag: '年报检查' | '依申请公开（公众）' | '依申请公开（工作人员）' | '期限与收费' | '接口说明';
   /** Needs the staff session cookie (and, for POST, the X-CSRF-Token header). */
   staff: boolean;
   /** Chinese names of the input fields (those error messages use), shown as descriptions. */
@@ -20,6 +20,8 @@ export interface Operation {
   /** The success body: a zod schema, or a reference to a component (the annual report). */
   response: z.ZodType;
   status?: 200 | 201;
+  /** The success body's media type when it is a file (DOCX, PDF, an attachment); default application/json. */
+  produces?: string;
   /** Statuses of `{ error }` bodies this route may answer with, besides 500. */
   errors: number[];
 }

@@ -1,17 +1,22 @@
-// The JSON API under /api/v1: the public part (report check, online application, status lookup) and the staff part
-// (session cookie). Mounted before the pages' body limit and CSRF check: the API answers both itself, in JSON.
+// The JSON API under /api/v1: the public part (report check, online application, status lookup, fees, calendar,
+// deadline) and the staff part (session cookie). Mounted before the pages' body limit and CSRF check: the API
+// answers both itself, in JSON.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { AppEnv } from '../env.ts';
 import { staffOnly } from './auth.ts';
+import { calendarAdminOperations, calendarAdminRoutes } from './calendar-admin.ts';
 import { openApiDocument } from './openapi.ts';
 import type { Operation } from './operation.ts';
 import { publicApplicationOperations, publicApplicationRoutes } from './public-applications.ts';
+import { publicToolOperations, publicToolRoutes } from './public-tools.ts';
 import { REPORT_CHECK_PATH, reportOperations, reportRoutes } from './reports.ts';
 import { apiNotFound, apiTooLarge, onApiError } from './respond.ts';
 import { staffActionOperations, staffActionRoutes } from './staff-actions.ts';
 import { staffApplicationOperations, staffApplicationRoutes } from './staff-applications.ts';
+import { staffLetterOperations, staffLetterRoutes } from './staff-letters.ts';
+import { staffReviewOperations, staffReviewRoutes } from './staff-review.ts';
 
 export const API_BASE = '/api/v1';
 /** A report is a few hundred KB; a PDF with pictures a few MB. */
@@ -32,6 +37,10 @@ export const OPERATIONS: readonly Operation[] = [
   ...publicApplicationOperations,
   ...staffApplicationOperations,
   ...staffActionOperations,
+  ...staffReviewOperations,
+  ...staffLetterOperations,
+  ...publicToolOperations,
+  ...calendarAdminOperations,
   openApiOperation,
 ];
 
@@ -44,11 +53,15 @@ export function apiRoutes(formLimitBytes: number): Hono<AppEnv> {
   api.get('/openapi.json', (c) => c.json(document));
   api.route('/', reportRoutes);
   api.route('/', publicApplicationRoutes());
+  api.route('/', publicToolRoutes);
   const staff = new Hono<AppEnv>();
-  staff.use('/applications', staffOnly());
-  staff.use('/applications/*', staffOnly());
+  for (const path of ['/applications', '/applications/*', '/letters/*', '/attachments/*', '/calendar/import'])
+    staff.use(path, staffOnly());
   staff.route('/', staffApplicationRoutes);
   staff.route('/', staffActionRoutes);
+  staff.route('/', staffReviewRoutes);
+  staff.route('/', staffLetterRoutes);
+  staff.route('/', calendarAdminRoutes);
   api.route('/', staff);
   api.all('*', apiNotFound);
   api.onError(onApiError);

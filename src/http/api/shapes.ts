@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CHANNELS, DELIVERIES, ID_TYPES, PROVISION_FORMS, STATUSES } from '../../applications/model.ts';
 import { APPLICANT_KINDS, OUTCOME_LEAVES } from '../../report/model.ts';
+import { WORK_COMPONENTS } from './shapes-work.ts';
 
 const text = z.string();
 const maybe = z.string().nullable();
@@ -138,4 +139,5 @@ export const COMPONENTS: Record<string, z.ZodType> = {
   Clock: clock,
   ApplicationDetail: applicationDetail,
   ApplicationResult: applicationResult,
+  ...WORK_COMPONENTS,
 };

@@ -25,6 +25,7 @@ import { attachmentsSection } from './application-attachments.tsx';
 import { eventInputFrom } from './application-input.ts';
 import { lettersSection } from './application-letters.tsx';
 import { reviewSection } from './application-review.tsx';
+import { similarSection } from './application-similar.tsx';
 import { CaseDetails, ClockSummary, HREF, LedgerTable } from './application-views.tsx';
 import { handlerNamer } from './applications.tsx';
 import { formValues, type Values } from './form.tsx';
@@ -121,6 +122,7 @@ export async function casePage(c: C, id: number, failed?: Failed) {
         ) : (
           <p class="hint">尚未确认收到申请，答复期限自确认之日起计算。</p>
         )}
+        {await similarSection(actor, ctx, id)}
         {mayHandle || mayApprove ? <h2>办理</h2> : null}
         {actions}
         {reviewed.node}
