@@ -2,45 +2,28 @@
 // handler confirms receipt and sends a 补正 notice with its letter, the citizen's status page shows the new state,
 // the deadline and why, and the letter; the handler records the correction and proposes a partial disclosure, the
 // reviewer approves, the handler issues the 答复书 and the citizen downloads it. Skipped without Chromium.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beijingDate } from '../../src/calendar/dates.ts';
-import { CHROMIUM_ARGS, findChromium } from '../../src/report/write/pdf.ts';
 import { unzipText } from '../../src/report/write/unzip.ts';
 import { ID_NUMBER, PHONE } from '../applications.ts';
-import { type RunningServer, spawnServer } from './server.ts';
-
-const executablePath = findChromium();
+import type { RunningServer } from './server.ts';
+import { executablePath, type Stack, seriousViolations, startStack, stopStack } from './stack.ts';
 
 describe.skipIf(!executablePath)('browser: an application from the portal to the 答复书 (needs chromium)', () => {
-  let dir: string;
+  let stack: Stack | undefined;
   let server: RunningServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'gongkai-browser-flow-'));
-    [server, browser] = await Promise.all([
-      spawnServer({ DATABASE_URL: join(dir, 'gongkai.db') }),
-      chromium.launch({ executablePath: executablePath as string, args: CHROMIUM_ARGS, headless: true }),
-    ]);
+    stack = await startStack('gongkai-browser-flow-');
+    ({ server, browser } = stack);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await stopStack(stack);
   });
-
-  async function seriousViolations(page: Page): Promise<string[]> {
-    const result = await new AxeBuilder({ page }).analyze();
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  }
 
   async function apply(page: Page) {
     await page.goto(`${server.origin}/apply`);

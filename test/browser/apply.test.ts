@@ -1,42 +1,24 @@
 // The online application in a real browser: filled in and sent with the keyboard, the receipt with the codes, the
 // status looked up with them, and axe scans of the three pages. Skipped (and listed as skipped) without Chromium.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, findChromium } from '../../src/report/write/pdf.ts';
 import { ID_NUMBER, PHONE } from '../applications.ts';
-import { type RunningServer, spawnServer } from './server.ts';
-
-const executablePath = findChromium();
+import type { RunningServer } from './server.ts';
+import { executablePath, type Stack, seriousViolations, startStack, stopStack } from './stack.ts';
 
 describe.skipIf(!executablePath)('browser: 依申请公开 on the portal (needs chromium)', () => {
-  let dir: string;
+  let stack: Stack | undefined;
   let server: RunningServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'gongkai-browser-apply-'));
-    [server, browser] = await Promise.all([
-      spawnServer({ DATABASE_URL: join(dir, 'gongkai.db') }),
-      chromium.launch({ executablePath: executablePath as string, args: CHROMIUM_ARGS, headless: true }),
-    ]);
+    stack = await startStack('gongkai-browser-apply-');
+    ({ server, browser } = stack);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await stopStack(stack);
   });
-
-  async function seriousViolations(page: Page): Promise<string[]> {
-    const result = await new AxeBuilder({ page }).analyze();
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  }
 
   it('submits an application with the keyboard, shows the codes once and looks up the status', async () => {
     const context = await browser.newContext({ locale: 'zh-CN' });

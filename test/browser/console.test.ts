@@ -1,47 +1,29 @@
 // The real server in a real browser: what `npm start` prints, logging in through the page, the console, logging
 // out, keyboard use, and an axe accessibility scan. Skipped (and listed as skipped) without Chromium.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, findChromium } from '../../src/report/write/pdf.ts';
-import { type RunningServer, spawnServer } from './server.ts';
-
-const executablePath = findChromium();
+import type { RunningServer } from './server.ts';
+import { executablePath, type Stack, seriousViolations, startStack, stopStack } from './stack.ts';
 
 describe.skipIf(!executablePath)('browser: portal and console of a started server (needs chromium)', () => {
-  let dir: string;
+  let stack: Stack | undefined;
   let server: RunningServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'gongkai-browser-'));
-    [server, browser] = await Promise.all([
-      spawnServer({ DATABASE_URL: join(dir, 'gongkai.db') }),
-      chromium.launch({ executablePath: executablePath as string, args: CHROMIUM_ARGS, headless: true }),
-    ]);
+    stack = await startStack('gongkai-browser-');
+    ({ server, browser } = stack);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await stopStack(stack);
     // Graceful shutdown: the server said so and closed the database (no error after it).
     expect(server?.output()).toMatch(/收到 SIGTERM，正在停止服务……\n(?:.*"msg":"stopped".*\n)?$/);
-    rmSync(dir, { recursive: true, force: true });
   });
 
   async function newPage(): Promise<Page> {
     const context = await browser.newContext({ locale: 'zh-CN' });
     return context.newPage();
-  }
-
-  async function seriousViolations(page: Page): Promise<string[]> {
-    const result = await new AxeBuilder({ page }).analyze();
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   }
 
   it('prints the addresses and one password per demo user, once', () => {
