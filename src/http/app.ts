@@ -56,8 +56,10 @@ export function createApp(ctx: Context, options: AppOptions = {}): Hono<AppEnv> 
   app.use(accessLog());
   app.use(securityHeaders());
   app.use(clientAddress());
+  // One budget of 查询号/查询码 tries per address, whether through the portal's pages or the API.
+  const lookups = lookupLimit();
   // The JSON API answers its own body limit, CSRF check and errors, in JSON.
-  app.route(API_BASE, apiRoutes(settings.bodyLimitBytes));
+  app.route(API_BASE, apiRoutes(settings.bodyLimitBytes, lookups));
   // Uploaded reports (年报检查) may be larger than any form; everything else keeps the configured limit.
   const formLimit = bodyLimit({ maxSize: settings.bodyLimitBytes, onError: tooLarge });
   const uploadLimit = bodyLimit({ maxSize: Math.max(CHECK_LIMIT_BYTES, settings.bodyLimitBytes), onError: tooLarge });
@@ -71,7 +73,6 @@ export function createApp(ctx: Context, options: AppOptions = {}): Hono<AppEnv> 
   app.route('/', healthRoutes);
   app.route('/', staticRoutes);
   app.route('/', checkRoutes);
-  const lookups = lookupLimit();
   app.route('/', applyRoutes(lookups));
   app.route('/', applicantAttachmentRoutes(lookups));
   app.route('/', applicantLetterRoutes(lookups));

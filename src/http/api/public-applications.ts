@@ -35,10 +35,12 @@ function limited(c: C, limit: RateLimit, what: string) {
   return apiError(c, 429, 'rateLimited', `从您的网络地址${what}的次数较多，请约${Math.ceil(seconds / 60)}分钟后再试`);
 }
 
-/** Fresh routes with their own counts (one per app, so tests do not share them). */
-export function publicApplicationRoutes() {
+/**
+ * Fresh routes with their own counts (one per app, so tests do not share them). `lookups` is the app's budget of
+ * 查询号/查询码 tries, shared with the portal's status page and downloads.
+ */
+export function publicApplicationRoutes(lookups: RateLimit = rateLimit(LOOKUP_LIMIT.max, LOOKUP_LIMIT.windowMs)) {
   const submits = rateLimit(SUBMIT_LIMIT.max, SUBMIT_LIMIT.windowMs);
-  const lookups = rateLimit(LOOKUP_LIMIT.max, LOOKUP_LIMIT.windowMs);
   const hit = (c: C, limit: RateLimit) => limit.hit(limitKey(c.get('clientAddress')), c.get('ctx').clock().getTime());
   const routes = new Hono<AppEnv>();
 

@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { AppEnv } from '../env.ts';
+import type { RateLimit } from '../rate-limit.ts';
 import { staffOnly } from './auth.ts';
 import { calendarAdminOperations, calendarAdminRoutes } from './calendar-admin.ts';
 import { openApiDocument } from './openapi.ts';
@@ -44,7 +45,7 @@ export const OPERATIONS: readonly Operation[] = [
   openApiOperation,
 ];
 
-export function apiRoutes(formLimitBytes: number): Hono<AppEnv> {
+export function apiRoutes(formLimitBytes: number, lookups?: RateLimit): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   const formLimit = bodyLimit({ maxSize: formLimitBytes, onError: apiTooLarge(formLimitBytes) });
   const uploadLimit = bodyLimit({ maxSize: UPLOAD_LIMIT_BYTES, onError: apiTooLarge(UPLOAD_LIMIT_BYTES) });
@@ -52,7 +53,7 @@ export function apiRoutes(formLimitBytes: number): Hono<AppEnv> {
   const document = openApiDocument(OPERATIONS);
   api.get('/openapi.json', (c) => c.json(document));
   api.route('/', reportRoutes);
-  api.route('/', publicApplicationRoutes());
+  api.route('/', publicApplicationRoutes(lookups));
   api.route('/', publicToolRoutes);
   const staff = new Hono<AppEnv>();
   for (const path of ['/applications', '/applications/*', '/letters/*', '/attachments/*', '/calendar/import'])

@@ -6,6 +6,7 @@ import { forEachEngine } from '../../../test/engines.ts';
 import { userActor } from '../../agencies/model.ts';
 import { findUserByUsername, publicUser } from '../../agencies/repository.ts';
 import { confirmReceipt } from '../../applications/service.ts';
+import { postJson } from '../api/testing.ts';
 import { createLogger } from '../logger.ts';
 import { Client, type TestApp, testApp } from '../testing.ts';
 import { applyOnline, codesOf, demoAgencyId, formOf } from './apply-testing.ts';
@@ -136,6 +137,23 @@ describe('依申请公开: status page (portal)', () => {
       expect((await client.post('/apply/letters/1/docx', form)).status).toBe(429);
       expect((await client.post('/apply/attachments/1', form)).status).toBe(429);
       expect((await client.post('/apply/status', form)).status).toBe(429);
+    });
+  });
+});
+
+describe('查询码 tries through the API', () => {
+  forEachEngine((_engine, getDb) => {
+    it('share the budget of the portal pages', async () => {
+      const t = testApp(getDb());
+      const client = new Client(t.app);
+      const csrf = await client.csrf('/apply/status');
+      const form = { _csrf: csrf, trackingNo: 'GK2026-1-000001', queryCode: 'ABCDEFGHJKMNPQRS' };
+      for (let i = 0; i < 10; i++) expect((await client.post('/apply/status', form)).status).toBe(400);
+      const api = await postJson(client, '/api/v1/applications/status', {
+        trackingNo: form.trackingNo,
+        queryCode: form.queryCode,
+      });
+      expect(api.status).toBe(429);
     });
   });
 });
