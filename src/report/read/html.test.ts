@@ -5,6 +5,7 @@ import { huaianReport } from '../../../test/huaian-2024.ts';
 import { checkData } from '../check.ts';
 import { ReadError } from '../diagnostics.ts';
 import { CELL_PATHS, getCell } from '../model.ts';
+import { LEGACY_2019_SAMPLE } from '../write/samples.ts';
 import { finishDraft } from './draft.ts';
 import { decodeHtml, readHtmlDraft } from './html.ts';
 
@@ -174,30 +175,7 @@ describe('a 2019-edition page (示例县人民政府 2020)', () => {
       coercion: 9,
       feesTenThousandYuan: 0,
     });
-    expect(report.legacy).toEqual({
-      '第二十条第（一）项/规章/本年新制作数量': 0,
-      '第二十条第（一）项/规章/本年新公开数量': 0,
-      '第二十条第（一）项/规章/对外公开总数量': 0,
-      '第二十条第（一）项/规范性文件/本年新制作数量': 5,
-      '第二十条第（一）项/规范性文件/本年新公开数量': 5,
-      '第二十条第（一）项/规范性文件/对外公开总数量': 37,
-      '第二十条第（五）项/行政许可/上一年项目数量': 120,
-      '第二十条第（五）项/行政许可/本年增/减': 3,
-      '第二十条第（五）项/行政许可/处理决定数量': 2345,
-      '第二十条第（五）项/其他对外管理服务事项/上一年项目数量': 15,
-      '第二十条第（五）项/其他对外管理服务事项/本年增/减': 0,
-      '第二十条第（五）项/其他对外管理服务事项/处理决定数量': 80,
-      '第二十条第（六）项/行政处罚/上一年项目数量': 210,
-      '第二十条第（六）项/行政处罚/本年增/减': -5,
-      '第二十条第（六）项/行政处罚/处理决定数量': 380,
-      '第二十条第（六）项/行政强制/上一年项目数量': 12,
-      '第二十条第（六）项/行政强制/本年增/减': 0,
-      '第二十条第（六）项/行政强制/处理决定数量': 9,
-      '第二十条第（八）项/行政事业性收费/上一年项目数量': 8,
-      '第二十条第（八）项/行政事业性收费/本年增/减': -1,
-      '第二十条第（九）项/政府集中采购/采购项目数量': 36,
-      '第二十条第（九）项/政府集中采购/采购总金额': 1520.5,
-    });
+    expect(report.legacy).toEqual(LEGACY_2019_SAMPLE);
     expect(report.requests.otherOther).toEqual({
       naturalPerson: 1,
       business: 0,
