@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'retentionViolation',
   'calendarMissing',
   'ledgerInvalid',
+  'invalidState',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -77,4 +78,6 @@ export const errors = {
   // The same answer for an unknown 查询号 and a wrong 查询码, so a guesser learns nothing.
   applicationLookupFailed: () => new DomainError('notFound', '查询号或查询码不正确，请核对后重新输入'),
   ledgerInvalid: (problem: string) => new DomainError('ledgerInvalid', `办理记录有误：${problem}`),
+  // A step out of turn (publishing what no reviewer approved, reviewing what was never submitted …).
+  invalidState: (problem: string) => new DomainError('invalidState', problem),
 };

@@ -23,6 +23,7 @@ export const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 500> = {
   // The deadline cannot be computed until someone enters the year's holidays: the server's data, not the request.
   calendarMissing: 500,
   ledgerInvalid: 409,
+  invalidState: 409,
 };
 
 /** Page titles of the error pages. */

@@ -17,6 +17,7 @@ forEachEngine((_engine, getDb) => {
       ['0005_decision_review', true],
       ['0006_attachments', true],
       ['0007_notifications', true],
+      ['0008_catalog', true],
     ]);
   });
 

@@ -30,6 +30,8 @@ export interface AgencyTable {
   letter_prefix: string | null;
   /** Replies need a reviewer's approval before they go out (0005; default true). */
   reply_review: Generated<boolean>;
+  /** How the agency's 索引号 are formed (0008; catalog/index-no.ts); the default pattern when null. */
+  index_pattern: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -286,6 +288,110 @@ export interface NoticeTable {
   read_at: string | null;
 }
 
+/** The next 流水号 of an agency's 索引号 in a year (never reused). */
+export interface CatalogCounterTable {
+  agency_id: number;
+  year: number;
+  last_no: number;
+}
+
+/** An item of the disclosure catalogue: what the public sees once published (catalog/). */
+export interface CatalogItemTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** 索引号: assigned at first publication, unique, never reused. */
+  index_no: string | null;
+  /** 'draft' (never published) | 'published' | 'withdrawn' */
+  status: string;
+  kind: string;
+  title: string;
+  /** 文号 */
+  doc_no: string | null;
+  /** 发布机构 */
+  issuer: string;
+  /** 成文日期 */
+  formed_on: string;
+  /** 发布日期: the first publication. */
+  published_on: string | null;
+  /** The date of the latest published change. */
+  changed_on: string | null;
+  /** 主题分类 */
+  topic: string | null;
+  /** The item of 条例第二十条 it discharges ('1' … '15'). */
+  article20: string | null;
+  /** 基层政务公开标准目录 area. */
+  standard_area: string | null;
+  disclosure_mode: string;
+  withheld_reason: string | null;
+  body_format: string;
+  /** As written (Markdown or HTML). */
+  body: string;
+  /** Sanitised HTML shown on the portal. */
+  body_html: string;
+  /** Plain text, for search and snippets. */
+  body_text: string;
+  validity: string | null;
+  validity_on: string | null;
+  replaced_by_id: number | null;
+  /** A 政策解读's policy. */
+  interprets_id: number | null;
+  published_revision: number | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
+/** A change of an item on its way through 审查 to publication; published ones are its history. */
+export interface CatalogRevisionTable {
+  id: Generated<number>;
+  item_id: number;
+  no: number;
+  /** 'draft' | 'reviewing' | 'approved' | 'published' | 'discarded' */
+  status: string;
+  /** JSON text: catalog/model.ts ItemFields. */
+  fields: string;
+  note: string | null;
+  created_at: string;
+  created_by: string;
+  created_by_id: number | null;
+  submitted_at: string | null;
+  secrecy_checked: Generated<boolean>;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  reviewed_by_id: number | null;
+  review_comment: string | null;
+  published_at: string | null;
+  published_by: string | null;
+  published_by_id: number | null;
+}
+
+/** A 规章's or 行政规范性文件's change of validity (有效, 已修改, 废止, 失效), dated. */
+export interface CatalogValidityChangeTable {
+  id: Generated<number>;
+  item_id: number;
+  validity: string;
+  on_date: string;
+  replaced_by_id: number | null;
+  note: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+/** A file published with an item (PDF, DOCX, images). */
+export interface CatalogAttachmentTable {
+  id: Generated<number>;
+  item_id: number;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  added_in: number;
+  removed_in: number | null;
+  created_at: string;
+  created_by: string;
+}
+
 export interface Schema {
   meta: MetaTable;
   agencies: AgencyTable;
@@ -305,4 +411,9 @@ export interface Schema {
   attachments: AttachmentTable;
   outbox: OutboxTable;
   notices: NoticeTable;
+  catalog_counters: CatalogCounterTable;
+  catalog_items: CatalogItemTable;
+  catalog_revisions: CatalogRevisionTable;
+  catalog_validity_changes: CatalogValidityChangeTable;
+  catalog_attachments: CatalogAttachmentTable;
 }

@@ -55,8 +55,10 @@ describe.skipIf(!executablePath)('browser: portal and console of a started serve
     expect(inNav).toBe(true);
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Shift+Tab');
+    expect(await page.locator(':focus').textContent()).toBe('跳至主要内容');
     await page.keyboard.press('Enter'); // the skip link: focus moves to the main content
-    expect(new URL(page.url()).hash).toBe('#main');
+    await expect.poll(() => new URL(page.url()).hash).toBe('#main');
+    await expect.poll(() => page.locator('main#main:focus').count()).toBe(1);
     await page.context().close();
   });
 

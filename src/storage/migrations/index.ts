@@ -8,6 +8,7 @@ import * as m0004 from './0004_letters.ts';
 import * as m0005 from './0005_decision_review.ts';
 import * as m0006 from './0006_attachments.ts';
 import * as m0007 from './0007_notifications.ts';
+import * as m0008 from './0008_catalog.ts';
 
 export interface GongkaiMigration {
   // biome-ignore lint/suspicious/noExplicitAny: a migration must not depend on today's schema type (Kysely's advice).
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, GongkaiMigration> = {
   '0005_decision_review': m0005,
   '0006_attachments': m0006,
   '0007_notifications': m0007,
+  '0008_catalog': m0008,
 };
