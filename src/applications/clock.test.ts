@@ -92,13 +92,25 @@ describe('the statutory clock', () => {
       'paused: no deadline while another agency is consulted',
       ledger().received('2025-11-03').consultationStarted('2025-11-10', 'agency'),
       '2025-11-28',
-      { status: 'paused', paused: true, dueDate: null, daysUsed: 4, daysRemaining: 16, overdue: false, warnings: [] },
+      {
+        status: 'paused',
+        paused: true,
+        dueDate: null,
+        daysUsed: 4,
+        daysRemaining: 16,
+        overdue: false,
+        warnings: [],
+        pause: { reason: 'consultation', party: 'agency', from: '2025-11-10', until: null },
+      },
     ],
     [
       'a third party that does not answer in 15 working days is reported',
       ledger().received('2025-11-03').consultationStarted('2025-11-10'),
       '2025-12-02',
-      { warnings: ['第三方未在2025-12-01前提出意见，依据《条例》第三十二条由本机关依法决定是否公开'] },
+      {
+        warnings: ['第三方未在2025-12-01前提出意见，依据《条例》第三十二条由本机关依法决定是否公开'],
+        pause: { reason: 'consultation', party: 'thirdParty', from: '2025-11-10', until: '2025-12-01' },
+      },
     ],
     [
       'an approved extension adds at most 20 working days, with the approver',
@@ -124,12 +136,23 @@ describe('the statutory clock', () => {
       '2025-11-12',
       {
         status: 'running',
+        pause: null,
         dueDate: '2025-12-04',
         lines: [
           '2025-11-03 收到申请，依据《条例》第三十三条第二款，应于20个工作日内答复，答复期限为2025-12-01',
           '2025-11-10 发出收费通知，缴费期限至2025-12-08，依据国办函〔2020〕109号，自发出收费通知之日起至缴费之日止不计入答复期限，暂停计时（已用4个工作日，尚余16个工作日）',
           '2025-11-12 申请人缴纳信息处理费，依据国办函〔2020〕109号，计时恢复，答复期限为2025-12-04',
         ],
+      },
+    ],
+    [
+      'an open fee notice says until when the applicant may pay',
+      ledger().received('2025-11-03').feeNoticeSent('2025-11-10'),
+      '2025-11-20',
+      {
+        status: 'paused',
+        dueDate: null,
+        pause: { reason: 'fee', party: null, from: '2025-11-10', until: '2025-12-08' },
       },
     ],
     [
@@ -152,7 +175,7 @@ describe('the statutory clock', () => {
       'the payment period is configurable',
       ledger().received('2025-11-03').feeNoticeSent('2025-11-10'),
       '2025-11-25',
-      { status: 'closed', outcome: 'otherUnpaidFee', closedOn: '2025-11-24' },
+      { status: 'closed', outcome: 'otherUnpaidFee', closedOn: '2025-11-24', pause: null },
     ],
     [
       'overdue while open',

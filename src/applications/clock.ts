@@ -16,6 +16,7 @@ import {
   EVENT_LABELS,
   type LedgerLine,
   MAX_EXTENSION_DAYS,
+  type PauseState,
   REPLY_DAYS,
   THIRD_PARTY_DAYS,
 } from './ledger.ts';
@@ -257,7 +258,18 @@ export function computeClock(
     closedOn,
     warnings,
     ledger,
+    pause: closedOn ? null : pauseOf(consultation, fee),
   };
+}
+
+function pauseOf(
+  consultation: { from: string; party: string; answerBy: string | null } | null,
+  fee: { from: string; payBy: string } | null,
+): PauseState | null {
+  if (consultation)
+    return { reason: 'consultation', party: consultation.party, from: consultation.from, until: consultation.answerBy };
+  if (fee) return { reason: 'fee', party: null, from: fee.from, until: fee.payBy };
+  return null;
 }
 
 function consultationBasis(party: string): string {

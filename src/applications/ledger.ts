@@ -93,4 +93,16 @@ export interface ClockState {
   /** Lateness the staff must see: a late 补正告知, a late extension, a third party that did not answer. */
   warnings: string[];
   ledger: LedgerLine[];
+  /** Why the clock stands still now, and until when the other party has (null when it runs or is closed). */
+  pause: PauseState | null;
+}
+
+/** An open pause: a consultation (third party or another agency) or a fee notice awaiting payment. */
+export interface PauseState {
+  reason: 'consultation' | 'fee';
+  /** The consultation's party: thirdParty, agency (another agency); null for a fee. */
+  party: string | null;
+  from: string;
+  /** The third party's 15 working days (条例第三十二条) or the fee notice's payment deadline; null when unknown. */
+  until: string | null;
 }

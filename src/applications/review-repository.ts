@@ -129,3 +129,23 @@ export async function listProposalRows(db: Db, applicationId: number): Promise<R
     .execute();
   return rows.map(toProposal);
 }
+
+/** A pending proposal with the case's 查询号, for the reviewer's work list. */
+export interface PendingProposal extends ReplyProposal {
+  trackingNo: string;
+}
+
+/** The agency's proposals awaiting a reviewer, oldest first (the longest waiting are answered first). */
+export async function listPendingRows(db: Db, agencyId: number): Promise<PendingProposal[]> {
+  const rows = await db
+    .selectFrom('reply_proposals')
+    .innerJoin('applications', 'applications.id', 'reply_proposals.application_id')
+    .selectAll('reply_proposals')
+    .select('applications.tracking_no')
+    .where('reply_proposals.agency_id', '=', agencyId)
+    .where('reply_proposals.status', '=', 'pending')
+    .orderBy('reply_proposals.proposed_at')
+    .orderBy('reply_proposals.id')
+    .execute();
+  return rows.map((r) => ({ ...toProposal(r), trackingNo: r.tracking_no }));
+}

@@ -13,7 +13,9 @@ import type { Application, OutcomeCode } from './model.ts';
 import { findApplication } from './repository.ts';
 import {
   insertProposal,
+  listPendingRows,
   listProposalRows,
+  type PendingProposal,
   type ReplyProposal,
   replyReviewRequired,
   reviewProposalRow,
@@ -22,7 +24,7 @@ import {
 import { dateInput, outcomeInput } from './schema.ts';
 import { appendEvent } from './service.ts';
 
-export { PROPOSAL_STATUS_LABELS, type ReplyProposal } from './review-repository.ts';
+export { type PendingProposal, PROPOSAL_STATUS_LABELS, type ReplyProposal } from './review-repository.ts';
 
 /** Outcomes the clock records by itself (条例第三十条; 国办函〔2020〕109号): no reply letter, so no review. */
 const CLOCK_OUTCOMES = new Set<OutcomeCode>(['otherNoCorrection', 'otherUnpaidFee']);
@@ -155,6 +157,16 @@ export async function listProposals(actor: Actor, ctx: Context, id: number): Pro
   await authorize(actor, ctx, 'application.view', app?.agencyId ?? null, { type: 'application', id });
   if (!app) throw errors.notFound('申请', id);
   return listProposalRows(ctx.db.kysely, id);
+}
+
+/** The reviewer's work list: the agency's proposals awaiting approval (the agency's reviewers only). */
+export async function listPendingProposals(
+  actor: Actor,
+  ctx: Context,
+  agencyId: number | null,
+): Promise<PendingProposal[]> {
+  await authorize(actor, ctx, 'application.approve', agencyId);
+  return agencyId === null ? [] : listPendingRows(ctx.db.kysely, agencyId);
 }
 
 export interface ReviewState {

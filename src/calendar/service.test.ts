@@ -6,6 +6,7 @@ import type { Context } from '../context.ts';
 import { parseCalendarFile } from './notice.ts';
 import {
   type CalendarChange,
+  enterCalendarDay,
   enterCalendarYear,
   getWorkingCalendar,
   importCalendarFile,
@@ -75,6 +76,55 @@ forEachEngine((_engine, getDb) => {
     const calendar = await getWorkingCalendar(ctx);
     expect(calendar.addWorkingDays('2026-12-30', 2)).toBe('2027-01-04');
     expect((await listYears(ctx)).at(-1)).toEqual({ year: 2027, complete: true, source: '国办发明电〔2026〕示例号' });
+  });
+
+  it('enters one day, or replaces the day of that date, keeping the rest of the year and its completeness', async () => {
+    const source = '国办发明电〔2028〕示例号';
+    await enterCalendarYear(CLI, ctx, {
+      year: 2029,
+      source,
+      days: [{ date: '2029-01-01', kind: 'holiday', name: '元旦' }],
+      complete: true,
+    });
+    const seen: number[][] = [];
+    onCalendarChanged.push((change) => {
+      seen.push(change.years);
+    });
+    await enterCalendarDay(CLI, ctx, { date: '2029-02-10', kind: 'holiday', name: '春节', source });
+    const days = await enterCalendarDay(CLI, ctx, { date: '2029-01-01', kind: 'holiday', name: '元旦节', source });
+    expect(days.map((d) => `${d.date} ${d.name}`)).toEqual(['2029-01-01 元旦节', '2029-02-10 春节']);
+    expect((await listDays(ctx, 2029)).map((d) => d.name)).toEqual(['元旦节', '春节']);
+    expect((await listYears(ctx)).find((y) => y.year === 2029)).toMatchObject({ complete: true, source });
+    expect(seen).toEqual([[2029], [2029]]); // deadlines recomputed after each
+    const entry = await lastAudit();
+    expect(entry).toMatchObject({ action: 'calendar.enterYear', object_id: '2029', outcome: 'success' });
+    expect(JSON.parse(entry.summary).before['2029'].days).toEqual(['2029-01-01 节假日 元旦', '2029-02-10 节假日 春节']);
+
+    const problem = (input: Parameters<typeof enterCalendarDay>[2]) =>
+      enterCalendarDay(CLI, ctx, input).then(
+        () => null,
+        (e: { field?: string; message: string }) => [e.field, e.message],
+      );
+    expect(await problem({ date: '2029-01-02', kind: 'workday', name: '元旦', source })).toEqual([
+      'date',
+      '日期：2029-01-02不是周六或周日，无需登记为调休工作日',
+    ]);
+    expect(await problem({ date: '2029-01-02', kind: 'rest', name: '元旦', source })).toEqual([
+      'kind',
+      '类别：类别“rest”无效（应为 holiday（节假日）或 workday（调休工作日））',
+    ]);
+    expect(await problem({ date: '2029-01-02', kind: 'holiday', name: ' ', source })).toEqual([
+      'name',
+      '节日名称：缺少节日名称',
+    ]);
+    expect(await problem({ date: '2029-01-02', kind: 'holiday', name: '元旦', source: '' })).toEqual([
+      'source',
+      expect.stringContaining('依据：'),
+    ]);
+    await expect(
+      enterCalendarDay(handler, ctx, { date: '2029-01-02', kind: 'holiday', name: '元旦', source }),
+    ).rejects.toThrow('无权维护节假日安排');
+    expect((await listDays(ctx, 2029)).map((d) => d.date)).toEqual(['2029-01-01', '2029-02-10']);
   });
 
   it('re-entering a year replaces its days', async () => {

@@ -10,7 +10,7 @@
 import { authorize } from '../agencies/authorize.ts';
 import type { Actor } from '../agencies/model.ts';
 import type { Context } from '../context.ts';
-import { errors } from '../errors.ts';
+import { errors, isDomainError } from '../errors.ts';
 import { type Tx, transaction } from '../storage/transaction.ts';
 import { yearOf } from './dates.ts';
 import { type CalendarDayInput, checkEntries, checkYear, parseCalendarFile } from './notice.ts';
@@ -159,4 +159,51 @@ export async function markCalendarYear(actor: Actor, ctx: Context, year: number,
       await notify(tx, actor, [year]);
     },
   );
+}
+
+/** One entry checked as the list is, its problem named by its own field (类别, 节日名称 or 日期). */
+function checkDay(input: CalendarDayInput): CalendarDay {
+  const MARK = '该日';
+  try {
+    const [day] = checkEntries([input], { where: () => MARK });
+    if (!day) throw errors.validation('date', '日期', '请填写');
+    return day;
+  } catch (e) {
+    if (!isDomainError(e, 'validation') || e.field !== 'days') throw e;
+    const problem = e.message.replace(/^节假日安排：/, '').replace(`${MARK}：`, '');
+    if (/^类别/.test(problem)) throw errors.validation('kind', '类别', problem);
+    if (/名称/.test(problem)) throw errors.validation('name', '节日名称', problem);
+    throw errors.validation('date', '日期', problem);
+  }
+}
+
+export interface DayInput extends CalendarDayInput {
+  /** The notice it transcribes, e.g. “国办发明电〔2026〕5号”. */
+  source: string;
+}
+
+/**
+ * Add one day of a year's notice, or replace the day of that date (its kind or name), keeping the year's other days
+ * and its completeness. Read and write in one transaction, so two administrators entering days at once cannot
+ * lose each other's entries.
+ */
+export async function enterCalendarDay(actor: Actor, ctx: Context, input: DayInput): Promise<CalendarDay[]> {
+  await authorize(actor, ctx, 'calendar.manage', null, { type: 'calendarYear', id: yearOf(input.date ?? '') || null });
+  const source = checkSource(input.source ?? '');
+  const day = checkDay(input);
+  const year = yearOf(day.date);
+  // The same action as entering a whole year (录入节假日安排): the entry's before/after shows the one day changed.
+  const intent = { action: 'calendar.enterYear', objectType: 'calendarYear', objectId: year };
+  return transaction(ctx, actor, intent, async (tx) => {
+    const stored = await listCalendarDays(tx.kysely, year);
+    const current = await findCalendarYear(tx.kysely, year);
+    const days = [...stored.filter((d) => d.date !== day.date), day].sort((a, b) => (a.date < b.date ? -1 : 1));
+    const stamp = { now: tx.now, by: actor.name };
+    await replaceCalendarYearDays(tx.kysely, year, days, source, stamp);
+    const row = { year, complete: current?.complete ?? false, source };
+    await upsertCalendarYear(tx.kysely, row, stamp);
+    tx.note({ before: { [year]: yearSummary(stored, current) }, after: { [year]: yearSummary(days, row) } });
+    await notify(tx, actor, [year]);
+    return days;
+  });
 }

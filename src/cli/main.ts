@@ -2,6 +2,8 @@
 import { AGENCY_USAGE, agencyCommand } from './agency.ts';
 import { AUDIT_USAGE, auditCommand } from './audit.ts';
 import { BACKUP_USAGE, backupCommand, restoreCommand } from './backup.ts';
+import { CATALOG_REINDEX_USAGE, catalogReindexCommand } from './catalog.ts';
+import { CATALOG_IMPORT_USAGE, catalogImportCommand } from './catalog-import.ts';
 import { DB_USAGE, dbCommand } from './db.ts';
 import { DEADLINE_USAGE, deadlineCommand } from './deadline.ts';
 import { FEE_USAGE, feeCommand } from './fee.ts';
@@ -24,7 +26,11 @@ ${DB_USAGE}
 ${AGENCY_USAGE}
 ${USER_USAGE}
 ${AUDIT_USAGE}
-${BACKUP_USAGE}`;
+${BACKUP_USAGE}
+
+主动公开目录：
+${CATALOG_IMPORT_USAGE}
+${CATALOG_REINDEX_USAGE}`;
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
@@ -43,6 +49,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return userCommand(rest, io);
     case 'audit':
       return auditCommand(rest, io);
+    case 'catalog':
+      if (rest[0] === 'import') return catalogImportCommand(rest.slice(1), io);
+      if (rest[0] === 'reindex') return catalogReindexCommand(rest.slice(1), io);
+      io.stderr(`gongkai: 未知命令“catalog ${rest[0] ?? ''}”\n\n${USAGE}`);
+      return 2;
     case 'backup':
       return backupCommand(rest, io);
     case 'restore':

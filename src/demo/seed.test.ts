@@ -4,7 +4,9 @@ import { creditCodeProblem } from '../agencies/credit-code.ts';
 import { ROLES } from '../agencies/model.ts';
 import { listAgencyRows, listUserRows } from '../agencies/repository.ts';
 import { login } from '../agencies/sessions.ts';
+import { listPublished, publicItem, publishedWithTitle } from '../catalog/queries.ts';
 import { DEFAULT_SECURITY } from '../config.ts';
+import { seedDemoCatalog } from './catalog.ts';
 import { formatCredentials, isDemoDatabase, seedDemo } from './seed.ts';
 
 const security = { ...DEFAULT_SECURITY, argon2MemoryKib: 8192, argon2TimeCost: 1 };
@@ -32,6 +34,34 @@ describe('demo seed', () => {
       expect(await seedDemo(ctx)).toBeNull();
       const text = formatCredentials(credentials ?? []);
       expect(text.match(/^ {2}[a-z][\w.-]+ +.*密码：\S+$/gm)).toHaveLength(ROLES.length);
+      // Without { catalog: true } (as the tests' demo users) the catalogue stays empty.
+      expect((await listPublished(ctx)).total).toBe(0);
+    });
+
+    it('publishes a living catalogue for `npm start` through the catalogue services', async () => {
+      const ctx = { db: getDb(), clock: () => new Date('2025-11-20T02:00:00Z'), security };
+      // The district of the test above (one database per file): seedDemo(ctx, { catalog: true }) runs this on it.
+      const agencies = await listAgencyRows(ctx.db.kysely);
+      const started = Date.now();
+      const items = await seedDemoCatalog(ctx, agencies);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      const all = await listPublished(ctx, { pageSize: 100 });
+      expect(all.total).toBe(items.length);
+      expect(all.total).toBeGreaterThanOrEqual(28);
+      const kinds = new Set(all.rows.map((i) => i.kind));
+      for (const k of ['rule', 'normative', 'interpretation', 'notice', 'document'] as const)
+        expect(kinds).toContain(k);
+      const repealed = all.rows.find((i) => i.validity === 'repealed');
+      expect(repealed?.replacedById).toBeTruthy();
+      const replacement = await publicItem(ctx, repealed?.replacedById ?? 0);
+      expect(replacement?.interpretations.length).toBe(1);
+      expect(all.rows.some((i) => i.validity === 'amended')).toBe(true);
+      expect(all.rows.some((i) => i.validity === 'expired')).toBe(true);
+      const reports = await publishedWithTitle(ctx, '2024年政府信息公开工作年度报告');
+      expect(reports.length).toBe(agencies.length);
+      const withPdf = await Promise.all(reports.map((r) => publicItem(ctx, r.id)));
+      expect(withPdf.flatMap((v) => v?.attachments ?? []).map((a) => a.mediaType)).toEqual(['application/pdf']);
+      for (const i of all.rows) expect(i.indexNo).toBeTruthy();
     });
   });
 });

@@ -9,6 +9,7 @@ import { createAgency } from '../agencies/service.ts';
 import type { Context } from '../context.ts';
 import type { Database } from '../storage/db.ts';
 import { transaction } from '../storage/transaction.ts';
+import { seedDemoCatalog } from './catalog.ts';
 
 const SEED_ACTOR: Actor = { id: null, name: '系统:演示数据', role: 'sysadmin', agencyId: null, clientAddress: 'local' };
 
@@ -89,8 +90,13 @@ export async function isDemoDatabase(db: Database): Promise<boolean> {
   return row?.value === '1';
 }
 
+export interface SeedOptions {
+  /** Also publish the demo catalogue (demo/catalog.ts): `npm start` does; tests that only need users do not. */
+  catalog?: boolean;
+}
+
 /** Seed the demo district into an empty database; null (and nothing written) when it holds any agency or user. */
-export async function seedDemo(ctx: Context): Promise<DemoCredential[] | null> {
+export async function seedDemo(ctx: Context, options: SeedOptions = {}): Promise<DemoCredential[] | null> {
   if ((await countUsers(ctx.db.kysely)) > 0 || (await listAgencyRows(ctx.db.kysely)).length > 0) return null;
   const government = await createAgency(SEED_ACTOR, ctx, GOVERNMENT);
   const agencies = [government];
@@ -115,6 +121,7 @@ export async function seedDemo(ctx: Context): Promise<DemoCredential[] | null> {
       password: generatedPassword as string,
     });
   }
+  if (options.catalog) await seedDemoCatalog(ctx, agencies);
   // Demo accounts may be used at once: the password printed at start is not one an administrator chose for
   // someone else, so the forced change at first login (accounts.ts) is waived — in demo data only.
   await transaction(ctx, SEED_ACTOR, { action: 'demo.seed', objectType: 'meta', objectId: 'demo' }, async (tx) => {

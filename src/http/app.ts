@@ -12,7 +12,11 @@ import { applicationDetailRoutes } from './console/application-detail.tsx';
 import { applicationRoutes } from './console/applications.tsx';
 import { auditRoutes } from './console/audit.tsx';
 import { calendarRoutes } from './console/calendar.tsx';
+import { CATALOG_UPLOAD_PATH, consoleCatalogRoutes } from './console/catalog.tsx';
 import { deadlineRoutes } from './console/deadlines.ts';
+import { feedbackConsoleRoutes } from './console/feedback.tsx';
+import { feedbackDeadlineRoutes } from './console/feedback-deadline.tsx';
+import { feedbackDetailRoutes } from './console/feedback-detail.tsx';
 import { homeRoutes } from './console/home.tsx';
 import { loginRoutes } from './console/login.tsx';
 import { noticeRoutes } from './console/notices.tsx';
@@ -26,8 +30,11 @@ import { accessLog, clientAddress, securityHeaders } from './middleware.ts';
 import { applyRoutes, lookupLimit } from './portal/apply.tsx';
 import { applicantAttachmentRoutes } from './portal/attachment-routes.tsx';
 import { CHECK_LIMIT_BYTES, CHECK_PATH, checkRoutes } from './portal/check.tsx';
+import { feedbackRoutes } from './portal/feedback.tsx';
 import { applicantLetterRoutes } from './portal/letter-routes.tsx';
 import { portalRoutes } from './portal/routes.tsx';
+import { searchRoutes } from './portal/search.tsx';
+import { seniorMode } from './portal/senior.ts';
 import { staticRoutes } from './static.ts';
 
 export interface AppOptions extends Partial<AppSettings> {
@@ -56,6 +63,8 @@ export function createApp(ctx: Context, options: AppOptions = {}): Hono<AppEnv> 
   app.use(accessLog());
   app.use(securityHeaders());
   app.use(clientAddress());
+  // 适老化模式 and the page's address, for the portal frame (portal/senior.ts).
+  app.use(seniorMode());
   // One budget of 查询号/查询码 tries per address, whether through the portal's pages or the API.
   const lookups = lookupLimit();
   // The JSON API answers its own body limit, CSRF check and errors, in JSON.
@@ -67,16 +76,19 @@ export function createApp(ctx: Context, options: AppOptions = {}): Hono<AppEnv> 
   const attachmentLimit = bodyLimit({ maxSize: attachmentBodyBytes(limitsOf(ctx)), onError: tooLarge });
   app.use((c, next) => {
     if (c.req.path === CHECK_PATH) return uploadLimit(c, next);
-    return carriesAttachments(c.req.path) ? attachmentLimit(c, next) : formLimit(c, next);
+    const files = carriesAttachments(c.req.path) || CATALOG_UPLOAD_PATH.test(c.req.path);
+    return files ? attachmentLimit(c, next) : formLimit(c, next);
   });
   app.use(csrfProtection());
   app.route('/', healthRoutes);
   app.route('/', staticRoutes);
   app.route('/', checkRoutes);
   app.route('/', applyRoutes(lookups));
+  app.route('/', feedbackRoutes(lookups));
   app.route('/', applicantAttachmentRoutes(lookups));
   app.route('/', applicantLetterRoutes(lookups));
   app.route('/', portalRoutes);
+  app.route('/', searchRoutes);
   app.route('/', loginRoutes);
   app.route('/', homeRoutes);
   app.route('/', noticeRoutes);
@@ -85,9 +97,13 @@ export function createApp(ctx: Context, options: AppOptions = {}): Hono<AppEnv> 
   app.route('/', userRoutes);
   app.route('/', calendarRoutes);
   app.route('/', deadlineRoutes);
+  app.route('/', feedbackConsoleRoutes);
+  app.route('/', feedbackDetailRoutes);
+  app.route('/', feedbackDeadlineRoutes);
   app.route('/', applicationRoutes);
   app.route('/', applicationDetailRoutes);
   app.route('/', attachmentRoutes);
+  app.route('/', consoleCatalogRoutes);
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.notFound(notFound);
   app.onError(onError);

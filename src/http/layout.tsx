@@ -3,6 +3,7 @@
 // scripts (the CSP forbids them); a page may name one file under /static/ that only enhances it.
 import type { Child } from 'hono/jsx';
 import type { AppSettings } from './env.ts';
+import { portalView, seniorHref } from './portal/senior.ts';
 
 export interface NavItem {
   href: string;
@@ -15,6 +16,7 @@ export const PORTAL_NAV: readonly NavItem[] = [
   { href: '/catalog', label: '政府信息公开目录' },
   { href: '/apply', label: '依申请公开' },
   { href: '/reports', label: '政府信息公开年报' },
+  { href: '/feedback', label: '公众留言' },
   { href: '/search', label: '搜索' },
 ];
 
@@ -47,6 +49,8 @@ interface DocumentProps {
   settings: AppSettings;
   bodyClass: string;
   header: Child;
+  /** More elements for <head> (the portal's feed links). */
+  head?: Child;
   /** A file under /static/ for progressive enhancement: the page works fully without it. */
   script?: string | undefined;
   children?: Child;
@@ -60,6 +64,7 @@ function Document(props: DocumentProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} - ${props.settings.siteName}`}</title>
         <link rel="stylesheet" href="/static/site.css" />
+        {props.head}
         {props.script ? <script src={`/static/${props.script}`} defer /> : null}
       </head>
       <body class={props.bodyClass}>
@@ -86,18 +91,38 @@ export function PortalPage(props: {
   script?: string;
   children?: Child;
 }) {
+  const view = portalView();
   const header = (
     <header class="site-header">
       <div class="wrap">
         <p class="site-name">
           <a href="/">{props.settings.siteName}</a>
         </p>
-        <Nav items={PORTAL_NAV} label="主导航" {...(props.current ? { current: props.current } : {})} />
+        {/* After the navigation in the tab order, at the end of its row on screen. */}
+        <div class="portal-bar">
+          <Nav items={PORTAL_NAV} label="主导航" {...(props.current ? { current: props.current } : {})} />
+          <a class="senior-toggle" href={seniorHref(view)}>
+            {view.senior ? '退出适老化模式' : '适老化模式'}
+          </a>
+        </div>
       </div>
     </header>
   );
+  const feeds = (
+    <>
+      <link rel="alternate" type="application/atom+xml" title="最新政府信息（Atom）" href="/feeds/catalog.atom" />
+      <link rel="alternate" type="application/rss+xml" title="最新政府信息（RSS）" href="/feeds/catalog.rss" />
+    </>
+  );
   return (
-    <Document title={props.title} settings={props.settings} bodyClass="portal" header={header} script={props.script}>
+    <Document
+      title={props.title}
+      settings={props.settings}
+      bodyClass={view.senior ? 'portal senior' : 'portal'}
+      header={header}
+      head={feeds}
+      script={props.script}
+    >
       <div class="wrap">{props.children}</div>
     </Document>
   );

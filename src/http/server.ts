@@ -44,7 +44,7 @@ export async function startServer(
   const ctx: Context = { db, clock: () => new Date(), security: config.security };
   if (config.attachments) ctx.attachmentLimits = config.attachments;
 
-  const seeded = server.demo ? await seedDemo(ctx) : null;
+  const seeded = server.demo ? await seedDemo(ctx, { catalog: true }) : null;
   if (seeded) print(formatCredentials(seeded));
   const admin = seeded ? null : await ensureFirstAdmin(ctx);
   if (admin)

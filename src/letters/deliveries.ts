@@ -31,12 +31,15 @@ export async function recordDelivery(
   ctx: Context,
   letterId: number,
   input: DeliveryInput,
+  applicationId?: number,
 ): Promise<DeliveryRecord> {
   const found = await findLetter(ctx.db.kysely, letterId);
   const agencyId = found?.record.agencyId ?? null;
   if (agencyId === null || !(await permits(actor, ctx, 'application.approve', agencyId)))
     await authorize(actor, ctx, 'application.handle', agencyId, { type: 'letter', id: letterId });
-  if (!found) throw errors.notFound('文书', letterId);
+  // applicationId: the case named in the URL; a letter of another case is not found there.
+  if (!found || (applicationId !== undefined && found.record.applicationId !== applicationId))
+    throw errors.notFound('文书', letterId);
   if (!(DELIVERY_METHODS as readonly string[]).includes(input?.method))
     throw errors.validation('method', '送达方式', '应为邮寄、电子邮件、当面领取或网上查看');
   const today = beijingDate(ctx.clock());

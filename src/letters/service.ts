@@ -163,11 +163,22 @@ const CONTENT_TYPES = {
   pdf: 'application/pdf',
 } as const;
 
-/** The DOCX exactly as issued, or a PDF printed from the stored text (needs Chromium; the error says so). */
-export async function letterFile(actor: Actor, ctx: Context, id: number, format: 'docx' | 'pdf'): Promise<LetterFile> {
+/**
+ * The DOCX exactly as issued, or a PDF printed from the stored text (needs Chromium; the error says so).
+ * applicationId: the case named in the URL — a letter of another case is not found there, so a link can never
+ * show one case's page with another's letter.
+ */
+export async function letterFile(
+  actor: Actor,
+  ctx: Context,
+  id: number,
+  format: 'docx' | 'pdf',
+  applicationId?: number,
+): Promise<LetterFile> {
   const found = await findLetter(ctx.db.kysely, id);
   await authorizeStaff(actor, ctx, found?.record.agencyId ?? null, { type: 'letter', id });
-  if (!found) throw errors.notFound('文书', id);
+  if (!found || (applicationId !== undefined && found.record.applicationId !== applicationId))
+    throw errors.notFound('文书', id);
   if (format !== 'docx' && format !== 'pdf') throw errors.validation('format', '文件格式', '应为 docx 或 pdf');
   const { record } = found;
   const data = format === 'docx' ? found.docx : await renderLetterPdf(record.letter);

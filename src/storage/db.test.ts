@@ -18,6 +18,8 @@ forEachEngine((_engine, getDb) => {
       ['0006_attachments', true],
       ['0007_notifications', true],
       ['0008_catalog', true],
+      ['0009_catalog_search', true],
+      ['0010_feedback', true],
     ]);
   });
 

@@ -416,4 +416,66 @@ export interface Schema {
   catalog_revisions: CatalogRevisionTable;
   catalog_validity_changes: CatalogValidityChangeTable;
   catalog_attachments: CatalogAttachmentTable;
+  feedback_counters: FeedbackCounterTable;
+  feedback_settings: FeedbackSettingTable;
+  feedback_messages: FeedbackMessageTable;
+}
+
+/** The next 留言编号 of an agency in a year (never reused). */
+export interface FeedbackCounterTable {
+  agency_id: number;
+  year: number;
+  last_no: number;
+}
+
+/** An agency's own deadline for answering public feedback (default 5 working days). */
+export interface FeedbackSettingTable {
+  agency_id: number;
+  deadline_days: number;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** A message from the public (feedback/): question, comment or correction, and its answer. */
+export interface FeedbackMessageTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** 留言编号, e.g. LY2025-3-000012: unique, per agency and year. */
+  message_no: string;
+  /** SHA-256 (hex) of the sender's query code; the code itself is shown once and never stored. */
+  query_code_hash: string;
+  /** The catalogue item the message is about, when sent from its page. */
+  item_id: number | null;
+  /** 'inquiry' | 'suggestion' | 'correction' | 'other' */
+  kind: string;
+  subject: string;
+  content: string;
+  name: string | null;
+  /** A phone number or an email address, for a private reply. */
+  contact: string | null;
+  /** The sender agrees that the message and its answer may be published (without name or contact). */
+  publish_consent: boolean;
+  /** 'open' | 'answered' | 'closed' */
+  status: string;
+  received_at: string;
+  /** YYYY-MM-DD, Beijing. */
+  received_on: string;
+  deadline_days: number;
+  due_on: string | null;
+  answer: string | null;
+  /** 'public' | 'private' */
+  answer_mode: string | null;
+  public_subject: string | null;
+  public_content: string | null;
+  /** 'spam' | 'duplicate' */
+  close_reason: string | null;
+  close_note: string | null;
+  handled_at: string | null;
+  handled_on: string | null;
+  handled_by: string | null;
+  handled_by_id: number | null;
+  /** Working days from receipt to the answer (or the closing). */
+  working_days: number | null;
+  created_at: string;
+  updated_at: string;
 }

@@ -8,7 +8,16 @@ export interface Operation {
   summary: string;
   /** Rules the schema cannot say (conditional requirements). */
   description?: string;
-  tag: '年报检查' | '依申请公开（公众）' | '依申请公开（工作人员）' | '期限与收费' | '接口说明';
+  tag:
+    | '年报检查'
+    | '依申请公开（公众）'
+    | '依申请公开（工作人员）'
+    | '主动公开（公众）'
+    | '主动公开（工作人员）'
+    | '公众留言（公众）'
+    | '公众留言（工作人员）'
+    | '期限与收费'
+    | '接口说明';
   /** Needs the staff session cookie (and, for POST, the X-CSRF-Token header). */
   staff: boolean;
   /** Chinese names of the input fields (those error messages use), shown as descriptions. */

@@ -1,16 +1,22 @@
 // 依申请公开 for the public, no login: submit an application (the portal form's validation: the service parses
 // onlineInput) and look one up with its 查询号 and 查询码. Codes travel only in bodies, never in a URL, so the
-// access log (path only) never holds one. Both are rate-limited per client address (rate-limit.ts).
+// access log (path only) never holds one. Both are rate-limited per client address (rate-limit.ts). The receipt as
+// a DOCX or PDF file (letters/applicant-receipt.ts) is a lookup too: same codes, same budget of tries.
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { statusForApplicant } from '../../applications/queries.ts';
 import { APPLICATION_FIELD_LABELS, onlineInput } from '../../applications/schema.ts';
 import { submitOnline } from '../../applications/service.ts';
+import { applicantPdfAvailable } from '../../letters/applicant.ts';
+import { receiptFileForApplicant } from '../../letters/applicant-receipt.ts';
+import { contentDisposition } from '../console/application-detail.tsx';
 import type { AppEnv } from '../env.ts';
 import { limitKey, type RateLimit, rateLimit } from '../rate-limit.ts';
 import type { Operation } from './operation.ts';
 import { apiError, jsonBody, parse } from './respond.ts';
 import { applicantStatus, submitted } from './shapes.ts';
+import { binary } from './shapes-work.ts';
+import { PDF_NEEDS_CHROMIUM } from './staff-letters.ts';
 
 type C = Context<AppEnv>;
 
@@ -61,6 +67,26 @@ export function publicApplicationRoutes(lookups: RateLimit = rateLimit(LOOKUP_LI
     return c.json(await statusForApplicant(c.get('ctx'), trackingNo, queryCode, c.get('clientAddress')));
   });
 
+  for (const format of ['docx', 'pdf'] as const) {
+    routes.post(`/applications/receipt/${format}`, async (c) => {
+      const tooMany = limited(c, lookups, '查询');
+      if (tooMany) return tooMany;
+      hit(c, lookups);
+      const { trackingNo, queryCode } = parse(statusBody, await jsonBody(c), LOOKUP_LABELS);
+      const [ctx, client] = [c.get('ctx'), c.get('clientAddress')];
+      if (format === 'pdf' && !applicantPdfAvailable()) {
+        // The codes first: without them nobody learns even that PDF is unavailable.
+        await receiptFileForApplicant(ctx, trackingNo, queryCode, 'docx', client);
+        return apiError(c, 503, 'pdfUnavailable', PDF_NEEDS_CHROMIUM);
+      }
+      const file = await receiptFileForApplicant(ctx, trackingNo, queryCode, format, client);
+      c.header('content-type', file.contentType);
+      c.header('content-disposition', contentDisposition(file.filename, `receipt.${format}`));
+      c.header('cache-control', 'private, no-store');
+      return c.body(file.data as Uint8Array<ArrayBuffer>);
+    });
+  }
+
   return routes;
 }
 
@@ -91,5 +117,29 @@ export const publicApplicationOperations: Operation[] = [
     json: statusBody,
     response: applicantStatus,
     errors: [400, 404, 429],
+  },
+  {
+    method: 'post',
+    path: '/applications/receipt/docx',
+    summary: '凭查询号和查询码下载申请回执（Word .docx：查询号、申请人类型、受理机关、提交时间、所需信息）',
+    tag: '依申请公开（公众）',
+    staff: false,
+    labels: LOOKUP_LABELS,
+    json: statusBody,
+    response: binary,
+    produces: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    errors: [400, 404, 429],
+  },
+  {
+    method: 'post',
+    path: '/applications/receipt/pdf',
+    summary: '凭查询号和查询码下载申请回执（PDF，需服务器安装 Chromium，否则返回 503）',
+    tag: '依申请公开（公众）',
+    staff: false,
+    labels: LOOKUP_LABELS,
+    json: statusBody,
+    response: binary,
+    produces: 'application/pdf',
+    errors: [400, 404, 429, 503],
   },
 ];

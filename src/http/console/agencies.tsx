@@ -145,6 +145,11 @@ agencyRoutes.get(ID, requireLogin(), gate, async (c) => {
               <a href={`${HREF}/${agency.id}/edit`}>修改机构设置</a>
             </li>
           ) : null}
+          {mayEdit ? (
+            <li>
+              <a href={`${HREF}/${agency.id}/index-pattern`}>索引号规则</a>
+            </li>
+          ) : null}
           {mayUsers ? (
             <li>
               <a href={`/console/users?agency=${agency.id}`}>本机构用户</a>

@@ -24,6 +24,7 @@ import { caseActions, type Failed, stateOf } from './application-actions.tsx';
 import { attachmentsSection } from './application-attachments.tsx';
 import { eventInputFrom } from './application-input.ts';
 import { lettersSection } from './application-letters.tsx';
+import { publishedSection } from './application-published.tsx';
 import { reviewSection } from './application-review.tsx';
 import { similarSection } from './application-similar.tsx';
 import { CaseDetails, ClockSummary, HREF, LedgerTable } from './application-views.tsx';
@@ -123,6 +124,7 @@ export async function casePage(c: C, id: number, failed?: Failed) {
           <p class="hint">尚未确认收到申请，答复期限自确认之日起计算。</p>
         )}
         {await similarSection(actor, ctx, id)}
+        {await publishedSection(actor, ctx, id)}
         {mayHandle || mayApprove ? <h2>办理</h2> : null}
         {actions}
         {reviewed.node}
@@ -204,12 +206,14 @@ post(
 post(
   'letters/:lid{[0-9]{1,12}}/deliveries',
   (v) => `deliver-${v.letter ?? ''}`,
-  (c, _id, v) =>
-    recordDelivery(actorOf(c), c.get('ctx'), Number(c.req.param('lid')), {
-      method: v.method ?? '',
-      date: v.date ?? '',
-      proof: v.proof ?? null,
-    }),
+  (c, id, v) =>
+    recordDelivery(
+      actorOf(c),
+      c.get('ctx'),
+      Number(c.req.param('lid')),
+      { method: v.method ?? '', date: v.date ?? '', proof: v.proof ?? null },
+      id,
+    ),
 );
 
 /** RFC 5987/6266: an ASCII fallback, and the Chinese name percent-encoded as UTF-8 in filename*. */
@@ -224,7 +228,8 @@ export function contentDisposition(filename: string, fallback: string): string {
 applicationDetailRoutes.get(`${ID}/letters/:lid{[0-9]{1,12}}/:format{docx|pdf}`, requireLogin(), gate, async (c) => {
   const lid = Number(c.req.param('lid'));
   const format = c.req.param('format') as 'docx' | 'pdf';
-  const file = await letterFile(actorOf(c), c.get('ctx'), lid, format);
+  // The letter must be one of this case's: another case's letter id under this URL is 404.
+  const file = await letterFile(actorOf(c), c.get('ctx'), lid, format, Number(c.req.param('id')));
   c.header('content-type', file.contentType);
   c.header('content-disposition', contentDisposition(file.filename, `letter-${lid}.${format}`));
   c.header('cache-control', 'private, no-store');

@@ -26,6 +26,8 @@ export function CaseTable(props: {
   caption: string;
   rows: readonly Row[];
   handlerName: (id: number | null) => string;
+  /** A page of a longer list: the count of the whole list. */
+  total?: number;
 }) {
   if (props.rows.length === 0)
     return (
@@ -36,7 +38,8 @@ export function CaseTable(props: {
   return (
     <table>
       <caption>
-        {props.caption}（共 {props.rows.length} 件）
+        {props.caption}（共 {props.total ?? props.rows.length} 件
+        {props.total !== undefined && props.total > props.rows.length ? `，本页 ${props.rows.length} 件` : ''}）
       </caption>
       <thead>
         <tr>

@@ -5,7 +5,12 @@
 import { type Context, Hono } from 'hono';
 import { authorize, permits } from '../../agencies/authorize.ts';
 import { subtreeIds } from '../../agencies/service.ts';
-import { type ApplicationFilter, listApplications, listHandlers } from '../../applications/list.ts';
+import {
+  type ApplicationFilter,
+  listApplications,
+  listApplicationsPage,
+  listHandlers,
+} from '../../applications/list.ts';
 import { APPLICANT_KINDS, STATUS_LABELS, STATUSES } from '../../applications/model.ts';
 import { listDueSoon, listOverdue } from '../../applications/queries.ts';
 import { registerByStaff } from '../../applications/service.ts';
@@ -60,6 +65,9 @@ async function withDaysLeft(c: C, rows: readonly Presented[]): Promise<Row[]> {
   });
 }
 
+/** ?page=N (1-based); anything else is the first page. */
+const pageOf = (value: string | undefined) => (/^\d{1,6}$/.test(value ?? '') ? Number(value) : 1);
+
 function filterFrom(q: Record<string, string>): ApplicationFilter {
   const f: ApplicationFilter = {};
   if ((STATUSES as readonly string[]).includes(q.status ?? '')) f.status = q.status as ApplicationFilter['status'];
@@ -69,6 +77,47 @@ function filterFrom(q: Record<string, string>): ApplicationFilter {
   if (q.from) f.receivedFrom = q.from;
   if (q.to) f.receivedTo = q.to;
   return f;
+}
+
+/** The query parameters of the list that a page link keeps (the filters and the scope), without the page. */
+const KEPT = ['scope', 'within', 'status', 'handler', 'kind', 'from', 'to'] as const;
+
+function pageHref(q: Record<string, string>, page: number): string {
+  const params = new URLSearchParams();
+  for (const name of KEPT) if (q[name]) params.set(name, q[name]);
+  if (page > 1) params.set('page', String(page));
+  const query = params.toString();
+  return query ? `${HREF}?${query}` : HREF;
+}
+
+/** “共 N 件，第 p / P 页” with 上一页 and 下一页 links that keep the filters. */
+function Pager(props: { q: Record<string, string>; total: number; page: number; pages: number }) {
+  const { q, total, page, pages } = props;
+  return (
+    <nav class="pager" aria-label="分页">
+      <p>
+        共 {total} 件，第 {page} / {pages} 页
+      </p>
+      {page > 1 || page < pages ? (
+        <ul class="actions">
+          {page > 1 ? (
+            <li>
+              <a href={pageHref(q, page - 1)} rel="prev">
+                上一页
+              </a>
+            </li>
+          ) : null}
+          {page < pages ? (
+            <li>
+              <a href={pageHref(q, page + 1)} rel="next">
+                下一页
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+    </nav>
+  );
 }
 
 const select = (name: string, label: string, current: string, opts: [string, string][]) => (
@@ -102,8 +151,9 @@ applicationRoutes.get(HREF, requireLogin(), gate, async (c) => {
     listDueSoon(actor, ctx, home, within, { subtree, ...byHandler }).then((r) => withDaysLeft(c, r)),
     listOverdue(actor, ctx, home, { subtree, ...byHandler }).then((r) => withDaysLeft(c, r)),
     listApplications(actor, ctx, agencyIds, { status: 'submitted' }).then((r) => withDaysLeft(c, r)),
-    listApplications(actor, ctx, agencyIds, filterFrom(q)).then((r) => withDaysLeft(c, r)),
+    listApplicationsPage(actor, ctx, agencyIds, filterFrom(q), pageOf(q.page)),
   ]);
+  const allRows = await withDaysLeft(c, all.rows);
   const whose = mine ? '我承办的' : subtree ? '本机关及下级机关' : '本机关';
   const csrf = csrfToken(c);
   return consolePage(c, {
@@ -193,7 +243,8 @@ applicationRoutes.get(HREF, requireLogin(), gate, async (c) => {
             <button type="submit">查询</button>
           </div>
         </form>
-        <CaseTable caption="查询结果" rows={all} handlerName={name} />
+        <CaseTable caption="查询结果" rows={allRows} handlerName={name} total={all.total} />
+        <Pager q={q} total={all.total} page={all.page} pages={all.pages} />
       </>
     ),
   });

@@ -32,6 +32,12 @@ export const MODULES: readonly Module[] = [
     description: '编辑、审核、发布主动公开的政府信息。',
   },
   {
+    href: '/console/feedback',
+    label: '公众留言',
+    action: 'feedback.view',
+    description: '答复公众的咨询、意见建议和纠错留言，跟踪答复期限。',
+  },
+  {
     href: '/console/reports',
     label: '年度报告',
     action: null,

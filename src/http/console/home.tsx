@@ -2,15 +2,19 @@
 // table (policy.ts), the same table the services check.
 import { Hono } from 'hono';
 import { errors } from '../../errors.ts';
+import { overdueCount } from '../../feedback/queries.ts';
 import { requireLogin } from '../auth.ts';
 import type { AppEnv } from '../env.ts';
+import { catalogHomeSection } from './catalog-home.tsx';
 import { consolePage, MODULES, mayOpen } from './frame.tsx';
 
 export const homeRoutes = new Hono<AppEnv>();
 
-homeRoutes.get('/console', requireLogin(), (c) => {
+homeRoutes.get('/console', requireLogin(), async (c) => {
   const { user } = c.get('auth');
+  const feedbackOverdue = await overdueCount(c.get('auth').actor, c.get('ctx'));
   const modules = MODULES.filter((m) => mayOpen(user.role, m));
+  const catalog = await catalogHomeSection(c.get('auth').actor, c.get('ctx'));
   return consolePage(c, {
     title: '工作平台',
     current: '/console',
@@ -31,6 +35,21 @@ homeRoutes.get('/console', requireLogin(), (c) => {
             </li>
           ))}
         </ul>
+        {catalog}
+        {feedbackOverdue === null ? null : (
+          <section aria-labelledby="feedback-overdue">
+            <h2 id="feedback-overdue">公众留言</h2>
+            <p>
+              超过答复期限仍未答复的留言：<strong>{feedbackOverdue}</strong> 条。
+              {feedbackOverdue > 0 ? <a href="/console/feedback?state=overdue">查看超期留言</a> : null}
+            </p>
+          </section>
+        )}
+        {user.role === 'agencyAdmin' ? (
+          <p>
+            <a href="/console/feedback-deadline">设置本机关公众留言的答复期限</a>
+          </p>
+        ) : null}
         <p>
           <a href="/console/password">修改密码</a>
         </p>
@@ -40,7 +59,14 @@ homeRoutes.get('/console', requireLogin(), (c) => {
 });
 
 /** Modules with pages of their own (console/audit.tsx, console/agencies.tsx, console/applications.tsx). */
-const BUILT = new Set(['/console/audit', '/console/agencies', '/console/applications', '/console/calendar']);
+const BUILT = new Set([
+  '/console/audit',
+  '/console/agencies',
+  '/console/applications',
+  '/console/calendar',
+  '/console/catalog',
+  '/console/feedback',
+]);
 
 for (const module of MODULES) {
   if (BUILT.has(module.href)) continue;

@@ -3,6 +3,7 @@
 // presenter (applications/presenters.ts) hands them: never an ID number, a phone or an address.
 import type { Child } from 'hono/jsx';
 import type { ApplicantStatus } from '../../applications/presenters.ts';
+import { ReceiptDownloads } from './apply-receipt.tsx';
 
 /** 2026-03-02T02:00:00.000Z → 2026-03-02 10:00 (Beijing time, UTC+8 all year). */
 export function beijingTime(iso: string | number): string {
@@ -84,6 +85,8 @@ export function ReceiptBody(props: { trackingNo: string; queryCode: string; csrf
         <input type="hidden" name="queryCode" value={props.queryCode} />
         <button type="submit">打开可打印的回执（新窗口）</button>
       </form>
+      <p>也可以下载回执文件保存：</p>
+      <ReceiptDownloads trackingNo={props.trackingNo} queryCode={props.queryCode} csrf={props.csrf} />
       <p>
         <a href="/apply/status">查询办理进度</a>
       </p>

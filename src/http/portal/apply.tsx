@@ -1,6 +1,6 @@
 // 依申请公开 on the portal, without an account: the form (/apply), the receipt with the 查询号 and 查询码, a printable
-// receipt, and the status page (/apply/status). Codes travel only in POST bodies, never in a URL, so the access log
-// (path only) never holds one.
+// receipt (also as DOCX or PDF, apply-receipt.tsx), and the status page (/apply/status). Codes travel only in POST
+// bodies, never in a URL, so the access log (path only) never holds one.
 //
 // Anti-abuse that a blind or elderly person passes without noticing (no image CAPTCHA):
 // - a rate limit per client address: 5 submissions an hour, 10 lookups in 10 minutes (in this process's memory;
@@ -23,6 +23,7 @@ import { PortalPage } from '../layout.tsx';
 import { limitKey, type RateLimit, rateLimit } from '../rate-limit.ts';
 import { html } from '../render.ts';
 import { ApplyForm, HONEYPOT } from './apply-form.tsx';
+import { ReceiptDownloads, receiptDownloadRoutes } from './apply-receipt.tsx';
 import { ApplyIntro, beijingTime, LookupForm, PrintableReceipt, ReceiptBody, StatusBody } from './apply-views.tsx';
 import { ApplicantAttachments, filesOf } from './attachment-field.tsx';
 import { filledSlowly, formStamp } from './form-stamp.ts';
@@ -226,9 +227,11 @@ export function applyRoutes(lookups: RateLimit = lookupLimit()) {
       c,
       <PortalPage title="申请回执" settings={c.get('settings')} current="/apply">
         <PrintableReceipt status={found.status} queryCode={found.queryCode} siteName={c.get('settings').siteName} />
+        <ReceiptDownloads trackingNo={found.status.trackingNo} queryCode={found.queryCode} csrf={csrfToken(c)} />
       </PortalPage>,
     );
   });
 
+  routes.route('/', receiptDownloadRoutes(lookups));
   return routes;
 }

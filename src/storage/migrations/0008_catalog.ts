@@ -77,6 +77,13 @@ export async function up(db: Kysely<any>, traits: EngineTraits): Promise<void> {
     .on('catalog_items')
     .columns(['agency_id', 'status', 'published_on'])
     .execute();
+  // The portal's filters: by kind (通知公告 on the home page) and the topic facet, read from the index alone.
+  await db.schema
+    .createIndex('catalog_items_kind_index')
+    .on('catalog_items')
+    .columns(['status', 'kind', 'published_on'])
+    .execute();
+  await db.schema.createIndex('catalog_items_topic_index').on('catalog_items').columns(['status', 'topic']).execute();
   await db.schema.createIndex('catalog_items_interprets_index').on('catalog_items').column('interprets_id').execute();
 
   await traits

@@ -9,6 +9,8 @@ import * as m0005 from './0005_decision_review.ts';
 import * as m0006 from './0006_attachments.ts';
 import * as m0007 from './0007_notifications.ts';
 import * as m0008 from './0008_catalog.ts';
+import * as m0009 from './0009_catalog_search.ts';
+import * as m0010 from './0010_feedback.ts';
 
 export interface GongkaiMigration {
   // biome-ignore lint/suspicious/noExplicitAny: a migration must not depend on today's schema type (Kysely's advice).
@@ -24,4 +26,6 @@ export const MIGRATIONS: Record<string, GongkaiMigration> = {
   '0006_attachments': m0006,
   '0007_notifications': m0007,
   '0008_catalog': m0008,
+  '0009_catalog_search': m0009,
+  '0010_feedback': m0010,
 };
