@@ -52,7 +52,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     case 'catalog':
       if (rest[0] === 'import') return catalogImportCommand(rest.slice(1), io);
       if (rest[0] === 'reindex') return catalogReindexCommand(rest.slice(1), io);
-      io.stderr(`gongkai: 未知命令“catalog ${rest[0] ?? ''}”\n\n${USAGE}`);
+      io.stderr(
+        rest[0] === undefined
+          ? `gongkai: 请给出 catalog 的子命令 import 或 reindex\n\n${USAGE}`
+          : `gongkai: 未知命令“catalog ${rest[0]}”\n\n${USAGE}`,
+      );
       return 2;
     case 'backup':
       return backupCommand(rest, io);
