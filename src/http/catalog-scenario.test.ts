@@ -86,7 +86,7 @@ forEachEngine((_engine, getDb) => {
       );
 
       // In force: the page says 有效 and links the interpretation; the interpretation links back.
-      let res = await t.app.request(`/catalog/${policyId}`);
+      const res = await t.app.request(`/catalog/${policyId}`);
       expect(res.status).toBe(200);
       let html = await res.text();
       expect(html).toContain('测试区预算绩效管理实施办法');
