@@ -26,6 +26,12 @@ export interface Workflow {
   reviewer: Actor;
 }
 
+/** A 发布员 and a 审核人 of the agency, as actors without user rows (for the service builders). */
+export const workflowOf = (agency: { id: number }): Workflow => ({
+  publisher: { id: null, name: `测试发布员${agency.id}`, role: 'publisher', agencyId: agency.id },
+  reviewer: { id: null, name: `测试审核人${agency.id}`, role: 'reviewer', agencyId: agency.id },
+});
+
 /** Create, submit, approve and publish an item; returns it as published. */
 export async function buildPublishedItem(
   ctx: Context,

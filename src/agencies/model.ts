@@ -1,5 +1,6 @@
 // Agencies (机关) and their hierarchy, users and roles: plain types, labels and input schemas. No I/O.
 import { z } from 'zod';
+import { optionalText, text } from '../validation-fields.ts';
 import { creditCodeProblem } from './credit-code.ts';
 
 export const ROLES = ['sysadmin', 'agencyAdmin', 'handler', 'reviewer', 'publisher', 'inspector'] as const;
@@ -102,14 +103,6 @@ export const AGENCY_FIELD_LABELS: Record<string, string> = {
   letterPrefix: '文书编号前缀',
 };
 
-const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不得超过${max}个字符`);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `不得超过${max}个字符`)
-    .nullish()
-    .transform((v) => (v ? v : null));
 const phone = z
   .string()
   .trim()

@@ -11,7 +11,7 @@ import { queryTokens } from '../catalog/search/segment.ts';
 import type { Context } from '../context.ts';
 import { errors } from '../errors.ts';
 import { findApplication } from './repository.ts';
-import { soughtText } from './similarity.ts';
+import { REQUEST_STOP_WORDS, soughtText } from './similarity.ts';
 
 /** At most this many are shown. */
 export const PUBLISHED_MATCH_LIMIT = 5;
@@ -23,38 +23,8 @@ export const PUBLISHED_MATCH_LIMIT = 5;
  */
 export const PUBLISHED_MATCH_THRESHOLD = 0.5;
 
-/** Words of every request (“申请公开……的政府信息”): they say nothing about which information is sought. */
-const REQUEST_WORDS = new Set([
-  '申请',
-  '公开',
-  '政府',
-  '信息',
-  '请求',
-  '要求',
-  '提供',
-  '获取',
-  '查询',
-  '查阅',
-  '复印',
-  '相关',
-  '有关',
-  '关于',
-  '全部',
-  '所有',
-  '全文',
-  '以及',
-  '作出',
-  '本人',
-  '我们',
-  '贵单',
-  '单位',
-  '贵局',
-  '内容',
-  '情况',
-  '资料',
-  '材料',
-  '文件',
-]);
+/** Words of every request (“申请公开……的政府信息”), with the pieces the search segmenter splits (政府, 贵单, 单位), and 材料. */
+const REQUEST_WORDS = new Set([...REQUEST_STOP_WORDS, '政府', '贵单', '单位', '材料']);
 
 /** The words of a request that say what is sought. */
 export function soughtWords(text: string): string[] {

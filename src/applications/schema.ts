@@ -3,6 +3,7 @@
 // information sought, and the form in which it is wanted.
 import { z } from 'zod';
 import { creditCodeProblem } from '../agencies/credit-code.ts';
+import { isoDateShape as isoDate, optionalText, text } from '../validation-fields.ts';
 import { APPLICANT_KINDS, DELIVERIES, ID_TYPES, OUTCOME_LEAVES, PROVISION_FORMS, STAFF_CHANNELS } from './model.ts';
 
 export const APPLICATION_FIELD_LABELS: Record<string, string> = {
@@ -30,16 +31,6 @@ export const APPLICATION_FIELD_LABELS: Record<string, string> = {
   outcome: '办理结果',
   handlerUserId: '承办人',
 };
-
-const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不得超过${max}个字符`);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `不得超过${max}个字符`)
-    .nullish()
-    .transform((v) => (v ? v : null));
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为“YYYY-MM-DD”格式的日期，如 2025-09-29');
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 

@@ -18,11 +18,13 @@ const segmenter = () => {
   return jieba;
 };
 
-/** Words every request uses (“申请公开……的信息”): they say nothing about which information is sought. */
-const STOP_WORDS = new Set([
+/**
+ * Words every request uses (“申请公开……的信息”): they say nothing about which information is sought. The base both
+ * segmenters share; each adds the compounds its own segmentation yields.
+ */
+export const REQUEST_STOP_WORDS: readonly string[] = [
   '申请',
   '公开',
-  '政府信息',
   '信息',
   '请求',
   '要求',
@@ -41,13 +43,14 @@ const STOP_WORDS = new Set([
   '作出',
   '本人',
   '我们',
-  '贵单位',
   '贵局',
-  '文件',
   '内容',
   '情况',
   '资料',
-]);
+  '文件',
+];
+
+const STOP_WORDS = new Set([...REQUEST_STOP_WORDS, '政府信息', '贵单位']);
 
 /** Single characters that still narrow the request: the level of government. */
 const MEANINGFUL_SINGLE = new Set(['省', '市', '区', '县', '镇', '乡', '村', '街']);

@@ -13,6 +13,7 @@ import { isDomainError } from '../errors.ts';
 import { decodeText } from '../report/read/decode.ts';
 import { type Tx, transaction } from '../storage/transaction.ts';
 import { parseInput } from '../validation.ts';
+import { isoDate } from '../validation-fields.ts';
 import { renderBody } from './body.ts';
 import { DEFAULT_INDEX_PATTERN, formatIndexNo, type IndexAgency, nextIndexSeq } from './index-no.ts';
 import {
@@ -28,7 +29,7 @@ import {
   type Validity,
 } from './model.ts';
 import { fieldColumns, toItem } from './repository.ts';
-import { CATALOG_FIELD_LABELS, isoDate, itemInput } from './schema.ts';
+import { CATALOG_FIELD_LABELS, itemInput } from './schema.ts';
 import { reindexItem } from './search/indexer.ts';
 
 /** The columns an import understands, each with the header variants catalogues use. */

@@ -1,5 +1,6 @@
 // Input of the catalogue's forms and API, with the labels messages name.
 import { z } from 'zod';
+import { isoDate, optionalText, text } from '../validation-fields.ts';
 import { BODY_FORMATS, KINDS, MODES, VALIDITY } from './model.ts';
 
 export const CATALOG_FIELD_LABELS: Record<string, string> = {
@@ -28,24 +29,6 @@ export const CATALOG_FIELD_LABELS: Record<string, string> = {
   publishedOn: '发布日期',
 };
 
-const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不得超过${max}个字符`);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `不得超过${max}个字符`)
-    .nullish()
-    .transform((v) => (v ? v : null));
-export const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '应为“YYYY-MM-DD”格式的日期，如 2025-09-29')
-  .refine(
-    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    {
-      message: '不是有效的日期',
-    },
-  );
 const optionalDate = z
   .union([isoDate, z.literal('')])
   .nullish()

@@ -7,6 +7,7 @@ import { CATALOG_IMPORT_USAGE, catalogImportCommand } from './catalog-import.ts'
 import { DB_USAGE, dbCommand } from './db.ts';
 import { DEADLINE_USAGE, deadlineCommand } from './deadline.ts';
 import { FEE_USAGE, feeCommand } from './fee.ts';
+import { FIGURES_USAGE, figuresCommand } from './figures.ts';
 import { type Io, processIo } from './io.ts';
 import { REPORT_USAGE, reportCommand } from './report.ts';
 import { USER_USAGE, userCommand } from './user.ts';
@@ -30,7 +31,10 @@ ${BACKUP_USAGE}
 
 主动公开目录：
 ${CATALOG_IMPORT_USAGE}
-${CATALOG_REINDEX_USAGE}`;
+${CATALOG_REINDEX_USAGE}
+
+年度报告表二的年度数据：
+${FIGURES_USAGE}`;
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
@@ -58,6 +62,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
           : `gongkai: 未知命令“catalog ${rest[0]}”\n\n${USAGE}`,
       );
       return 2;
+    case 'figures':
+      return figuresCommand(rest, io);
     case 'backup':
       return backupCommand(rest, io);
     case 'restore':

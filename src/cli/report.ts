@@ -9,6 +9,7 @@ import { checkReport } from '../report/rules.ts';
 import { renderJson } from '../report/write/json.ts';
 import type { Io } from './io.ts';
 import { type FileOutcome, formatFile, formatSummary, progressLine, toCsv } from './output.ts';
+import { REPORT_COMPILE_USAGE, reportCompileCommand } from './report-compile.ts';
 import { expandInputs } from './walk.ts';
 
 export const REPORT_USAGE = `用法：
@@ -18,8 +19,9 @@ export const REPORT_USAGE = `用法：
       逐项检查勾稽关系、合计、空白单元格、章节标题等，列出问题
   gongkai report render 文件 --to html|docx|pdf|md|json|xlsx [-o 输出文件]
       按全国统一格式生成报告文件
+${REPORT_COMPILE_USAGE}
 
-退出码：0 无错误；1 有错误级问题（仅 check）；2 文件无法读取或不含年度报告`;
+退出码：0 无错误；1 有错误级问题（check、compile）；2 文件无法读取或不含年度报告，或参数有误`;
 
 class UsageError extends Error {}
 
@@ -147,6 +149,8 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
         return await checkCommand(rest, io);
       case 'render':
         return await renderCommand(rest, io);
+      case 'compile':
+        return await reportCompileCommand(rest, io);
       default:
         io.stderr(REPORT_USAGE);
         return 2;

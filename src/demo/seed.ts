@@ -6,7 +6,9 @@ import { createUser } from '../agencies/accounts.ts';
 import { type Actor, type AgencyInput, ROLE_LABELS, type Role } from '../agencies/model.ts';
 import { countUsers, listAgencyRows, updateUserRow } from '../agencies/repository.ts';
 import { createAgency } from '../agencies/service.ts';
+import { seedDemoAppeals } from '../appeals/demo.ts';
 import type { Context } from '../context.ts';
+import { seedDemoFigures } from '../figures/demo.ts';
 import type { Database } from '../storage/db.ts';
 import { transaction } from '../storage/transaction.ts';
 import { seedDemoCatalog } from './catalog.ts';
@@ -91,7 +93,8 @@ export async function isDemoDatabase(db: Database): Promise<boolean> {
 }
 
 export interface SeedOptions {
-  /** Also publish the demo catalogue (demo/catalog.ts): `npm start` does; tests that only need users do not. */
+  /** Also publish the demo catalogue (demo/catalog.ts), last year's appeals and yearly figures: `npm start` does;
+   * tests that only need users do not. */
   catalog?: boolean;
 }
 
@@ -121,7 +124,11 @@ export async function seedDemo(ctx: Context, options: SeedOptions = {}): Promise
       password: generatedPassword as string,
     });
   }
-  if (options.catalog) await seedDemoCatalog(ctx, agencies);
+  if (options.catalog) {
+    await seedDemoCatalog(ctx, agencies);
+    await seedDemoAppeals(ctx, agencies);
+    await seedDemoFigures(SEED_ACTOR, ctx, agencies);
+  }
   // Demo accounts may be used at once: the password printed at start is not one an administrator chose for
   // someone else, so the forced change at first login (accounts.ts) is waived — in demo data only.
   await transaction(ctx, SEED_ACTOR, { action: 'demo.seed', objectType: 'meta', objectId: 'demo' }, async (tx) => {

@@ -1,5 +1,6 @@
 // Input of the feedback forms and API, with the labels messages name.
 import { z } from 'zod';
+import { optionalText, text } from '../validation-fields.ts';
 import { ANSWER_MODES, CLOSE_REASONS, KINDS } from './model.ts';
 
 export const FEEDBACK_FIELD_LABELS: Record<string, string> = {
@@ -22,14 +23,6 @@ export const FEEDBACK_FIELD_LABELS: Record<string, string> = {
   queryCode: '查询码',
 };
 
-const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不得超过${max}个字符`);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `不得超过${max}个字符`)
-    .nullish()
-    .transform((v) => (v ? v : null));
 const id = z.number({ error: '应为编号' }).int('应为编号').positive('应为编号');
 const choice = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, { error: `请选择${what}` });

@@ -7,6 +7,8 @@ import { limitsOf } from '../attachments/service.ts';
 import type { Context } from '../context.ts';
 import { API_BASE, apiRoutes } from './api/routes.ts';
 import { agencyRoutes } from './console/agencies.tsx';
+import { appealRoutes } from './console/appeals.tsx';
+import { APPEAL_UPLOAD_PATH, appealDetailRoutes } from './console/appeals-detail.tsx';
 import { attachmentBodyBytes, attachmentRoutes, carriesAttachments } from './console/application-attachments.tsx';
 import { applicationDetailRoutes } from './console/application-detail.tsx';
 import { applicationRoutes } from './console/applications.tsx';
@@ -17,6 +19,7 @@ import { deadlineRoutes } from './console/deadlines.ts';
 import { feedbackConsoleRoutes } from './console/feedback.tsx';
 import { feedbackDeadlineRoutes } from './console/feedback-deadline.tsx';
 import { feedbackDetailRoutes } from './console/feedback-detail.tsx';
+import { figuresRoutes } from './console/figures.tsx';
 import { homeRoutes } from './console/home.tsx';
 import { loginRoutes } from './console/login.tsx';
 import { noticeRoutes } from './console/notices.tsx';
@@ -76,7 +79,8 @@ export function createApp(ctx: Context, options: AppOptions = {}): Hono<AppEnv> 
   const attachmentLimit = bodyLimit({ maxSize: attachmentBodyBytes(limitsOf(ctx)), onError: tooLarge });
   app.use((c, next) => {
     if (c.req.path === CHECK_PATH) return uploadLimit(c, next);
-    const files = carriesAttachments(c.req.path) || CATALOG_UPLOAD_PATH.test(c.req.path);
+    const files =
+      carriesAttachments(c.req.path) || CATALOG_UPLOAD_PATH.test(c.req.path) || APPEAL_UPLOAD_PATH.test(c.req.path);
     return files ? attachmentLimit(c, next) : formLimit(c, next);
   });
   app.use(csrfProtection());
@@ -100,10 +104,13 @@ export function createApp(ctx: Context, options: AppOptions = {}): Hono<AppEnv> 
   app.route('/', feedbackConsoleRoutes);
   app.route('/', feedbackDetailRoutes);
   app.route('/', feedbackDeadlineRoutes);
+  app.route('/', figuresRoutes);
   app.route('/', applicationRoutes);
   app.route('/', applicationDetailRoutes);
   app.route('/', attachmentRoutes);
   app.route('/', consoleCatalogRoutes);
+  app.route('/', appealRoutes);
+  app.route('/', appealDetailRoutes);
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.notFound(notFound);
   app.onError(onError);

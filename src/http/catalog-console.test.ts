@@ -3,9 +3,8 @@
 // kept; another agency's 发布员 is refused; files are uploaded and removed; the timeliness list names late items.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildItemInput, buildPublishedItem, type Workflow } from '../../test/catalog.ts';
+import { catalogStaff, signInAs } from '../../test/catalog-clients.ts';
 import { forEachEngine } from '../../test/engines.ts';
-import { buildHierarchy, buildUser } from '../../test/platform.ts';
-import { updateUserRow } from '../agencies/repository.ts';
 import { PDF } from '../attachments/testing.ts';
 import { itemForStaff, publicItem } from '../catalog/queries.ts';
 import { Client, type TestApp, testApp } from './testing.ts';
@@ -20,27 +19,13 @@ forEachEngine((_engine, getDb) => {
   let handler: Client;
   let inspector: Client;
 
-  async function signIn(role: Parameters<typeof buildUser>[1], agency: number) {
-    const u = await buildUser(t.ctx, role, agency);
-    await updateUserRow(t.ctx.db.kysely, u.user.id, { must_change_password: false }, t.ctx.clock().toISOString());
-    const client = new Client(t.app);
-    const res = await client.login(u.user.username, u.password);
-    expect(res.headers.get('location')).toBe('/console');
-    return { client, actor: u.actor };
-  }
+  const signIn = (role: Parameters<typeof signInAs>[1], agency: number) => signInAs(t, role, agency);
 
   beforeAll(async () => {
     t = testApp(getDb());
-    const tree = await buildHierarchy(t.ctx);
-    agencyId = tree.department.id;
-    const p = await signIn('publisher', agencyId);
-    const r = await signIn('reviewer', agencyId);
-    publisher = p.client;
-    reviewer = r.client;
-    who = { publisher: p.actor, reviewer: r.actor };
-    outsider = (await signIn('publisher', tree.other.id)).client;
-    handler = (await signIn('handler', agencyId)).client;
-    inspector = (await signIn('inspector', tree.government.id)).client;
+    const staff = await catalogStaff(t);
+    ({ agencyId, who, publisher, reviewer, outsider, handler } = staff);
+    inspector = (await signIn('inspector', staff.tree.government.id)).client;
   });
 
   async function postForm(client: Client, page: string, path: string, form: Record<string, string>) {

@@ -2,11 +2,11 @@
 // 审核人 approving each with the 保密审查) and later repeals it; the portal shows both states, the search finds it by a
 // two-character word, and the year's table 二 counts change accordingly.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { signInAs } from '../../test/catalog-clients.ts';
 import { forEachEngine } from '../../test/engines.ts';
-import { buildHierarchy, buildUser } from '../../test/platform.ts';
-import { updateUserRow } from '../agencies/repository.ts';
+import { buildHierarchy } from '../../test/platform.ts';
 import { validityCounts } from '../catalog/counts.ts';
-import { Client, type TestApp, testApp } from './testing.ts';
+import { type Client, type TestApp, testApp } from './testing.ts';
 
 const ITEM = {
   kind: 'normative',
@@ -27,13 +27,7 @@ forEachEngine((_engine, getDb) => {
   let publisher: Client;
   let reviewer: Client;
 
-  async function signIn(role: 'publisher' | 'reviewer', agency: number) {
-    const u = await buildUser(t.ctx, role, agency);
-    await updateUserRow(t.ctx.db.kysely, u.user.id, { must_change_password: false }, t.ctx.clock().toISOString());
-    const client = new Client(t.app);
-    await client.login(u.user.username, u.password);
-    return client;
-  }
+  const signIn = async (role: 'publisher' | 'reviewer', agency: number) => (await signInAs(t, role, agency)).client;
 
   async function post(client: Client, page: string, path: string, form: Record<string, string>) {
     const res = await client.post(path, { _csrf: await client.csrf(page), ...form });

@@ -20,6 +20,8 @@ forEachEngine((_engine, getDb) => {
       ['0008_catalog', true],
       ['0009_catalog_search', true],
       ['0010_feedback', true],
+      ['0011_appeals', true],
+      ['0012_yearly_figures', true],
     ]);
   });
 

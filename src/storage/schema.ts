@@ -479,3 +479,73 @@ export interface FeedbackMessageTable {
   created_at: string;
   updated_at: string;
 }
+
+/** A 行政复议 or 行政诉讼 case about disclosure brought against an agency (appeals/; report table 四). */
+export interface AppealCaseTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** 'reconsideration' | 'litigationDirect' | 'litigationAfterReconsideration' */
+  kind: string;
+  /** 'original' | 'reviewBodyCoDefendant' (复议机关 as 共同被告: recorded, not counted — 201号) */
+  role: string;
+  application_id: number | null;
+  /** The reconsideration case a suit after reconsideration follows. */
+  earlier_case_id: number | null;
+  /** The 复议机关 or the court. */
+  body_name: string;
+  /** 案号 or 复议决定书文号. */
+  case_no: string | null;
+  /** The applicant or plaintiff: personal data. */
+  appellant_name: string;
+  /** 受理/立案 date, YYYY-MM-DD. */
+  filed_on: string;
+  /** 'pending' | 'upheld' | 'corrected' | 'other' */
+  result: string;
+  result_on: string | null;
+  result_note: string | null;
+  note: string | null;
+  created_at: string;
+  created_by: string;
+  created_by_id: number | null;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** A document of an appeal case (复议决定书, 判决书 …), its bytes in the row. */
+export interface AppealDocumentTable {
+  id: Generated<number>;
+  case_id: number;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  created_at: string;
+  created_by: string;
+}
+
+// Declaration merging: the appeal tables join the Schema above.
+export interface Schema {
+  appeal_cases: AppealCaseTable;
+  appeal_documents: AppealDocumentTable;
+}
+
+/** An agency's yearly figures for report table 二 not kept as records (figures/). */
+export interface YearlyFigureTable {
+  agency_id: number;
+  year: number;
+  licensing: number;
+  punishment: number;
+  coercion: number;
+  /** 行政事业性收费 in hundredths of 万元 (18651.06 万元 → 1865106): exact, never a float. */
+  fees_cents_wan: number;
+  source: string;
+  entered_at: string;
+  entered_by: string;
+  entered_by_id: number | null;
+}
+
+// Declaration merging: the yearly figures join the Schema above.
+export interface Schema {
+  yearly_figures: YearlyFigureTable;
+}

@@ -20,10 +20,10 @@ import { answerFeedback, closeFeedback, setFeedbackDeadline, submitFeedback } fr
 import type { AppEnv } from '../env.ts';
 import { lookupLimit } from '../portal/apply.tsx';
 import { FEEDBACK_SUBMIT_LIMIT } from '../portal/feedback.tsx';
-import { limitKey, type RateLimit, rateLimit } from '../rate-limit.ts';
+import { type RateLimit, rateLimit } from '../rate-limit.ts';
 import { actorOf } from './auth.ts';
 import type { Operation } from './operation.ts';
-import { apiError, jsonBody, parse } from './respond.ts';
+import { hit, jsonBody, limited, parse } from './respond.ts';
 
 type C = Context<AppEnv>;
 
@@ -155,19 +155,9 @@ const summaryShape = z.array(
   }),
 );
 
-function limited(c: C, limit: RateLimit, what: string) {
-  const now = c.get('ctx').clock().getTime();
-  const verdict = limit.check(limitKey(c.get('clientAddress')), now);
-  if (verdict.allowed) return null;
-  const seconds = Math.max(60, Math.ceil((verdict.retryAt - now) / 1000));
-  c.header('Retry-After', String(seconds));
-  return apiError(c, 429, 'rateLimited', `从您的网络地址${what}的次数较多，请约${Math.ceil(seconds / 60)}分钟后再试`);
-}
-
 /** Public routes with their own count of submissions; `lookups` is the app's one budget of code tries. */
 export function publicFeedbackRoutes(lookups: RateLimit = lookupLimit()) {
   const submits = rateLimit(FEEDBACK_SUBMIT_LIMIT.max, FEEDBACK_SUBMIT_LIMIT.windowMs);
-  const hit = (c: C, limit: RateLimit) => limit.hit(limitKey(c.get('clientAddress')), c.get('ctx').clock().getTime());
   const routes = new Hono<AppEnv>();
 
   routes.get('/feedback', async (c) => {

@@ -16,6 +16,7 @@ export interface Operation {
     | '主动公开（工作人员）'
     | '公众留言（公众）'
     | '公众留言（工作人员）'
+    | '复议诉讼（工作人员）'
     | '期限与收费'
     | '接口说明';
   /** Needs the staff session cookie (and, for POST, the X-CSRF-Token header). */

@@ -2,7 +2,7 @@
 // onlineInput) and look one up with its 查询号 and 查询码. Codes travel only in bodies, never in a URL, so the
 // access log (path only) never holds one. Both are rate-limited per client address (rate-limit.ts). The receipt as
 // a DOCX or PDF file (letters/applicant-receipt.ts) is a lookup too: same codes, same budget of tries.
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import { statusForApplicant } from '../../applications/queries.ts';
 import { APPLICATION_FIELD_LABELS, onlineInput } from '../../applications/schema.ts';
@@ -11,14 +11,12 @@ import { applicantPdfAvailable } from '../../letters/applicant.ts';
 import { receiptFileForApplicant } from '../../letters/applicant-receipt.ts';
 import { contentDisposition } from '../console/application-detail.tsx';
 import type { AppEnv } from '../env.ts';
-import { limitKey, type RateLimit, rateLimit } from '../rate-limit.ts';
+import { type RateLimit, rateLimit } from '../rate-limit.ts';
 import type { Operation } from './operation.ts';
-import { apiError, jsonBody, parse } from './respond.ts';
+import { apiError, hit, jsonBody, limited, parse } from './respond.ts';
 import { applicantStatus, submitted } from './shapes.ts';
 import { binary } from './shapes-work.ts';
 import { PDF_NEEDS_CHROMIUM } from './staff-letters.ts';
-
-type C = Context<AppEnv>;
 
 /** The portal's limits: 5 submissions an hour, 10 lookups in 10 minutes per address. */
 export const SUBMIT_LIMIT = { max: 5, windowMs: 3_600_000 };
@@ -32,22 +30,12 @@ export const statusBody = z.object({
   queryCode: z.string().trim().min(1, '不能为空').max(40, '不得超过40个字符'),
 });
 
-function limited(c: C, limit: RateLimit, what: string) {
-  const now = c.get('ctx').clock().getTime();
-  const verdict = limit.check(limitKey(c.get('clientAddress')), now);
-  if (verdict.allowed) return null;
-  const seconds = Math.max(60, Math.ceil((verdict.retryAt - now) / 1000));
-  c.header('Retry-After', String(seconds));
-  return apiError(c, 429, 'rateLimited', `从您的网络地址${what}的次数较多，请约${Math.ceil(seconds / 60)}分钟后再试`);
-}
-
 /**
  * Fresh routes with their own counts (one per app, so tests do not share them). `lookups` is the app's budget of
  * 查询号/查询码 tries, shared with the portal's status page and downloads.
  */
 export function publicApplicationRoutes(lookups: RateLimit = rateLimit(LOOKUP_LIMIT.max, LOOKUP_LIMIT.windowMs)) {
   const submits = rateLimit(SUBMIT_LIMIT.max, SUBMIT_LIMIT.windowMs);
-  const hit = (c: C, limit: RateLimit) => limit.hit(limitKey(c.get('clientAddress')), c.get('ctx').clock().getTime());
   const routes = new Hono<AppEnv>();
 
   routes.post('/applications', async (c) => {

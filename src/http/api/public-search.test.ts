@@ -1,6 +1,6 @@
 // GET /api/v1/catalog/search: public, the same results as the portal page, hits as offsets and as <mark> HTML.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPublishedItem, type Workflow } from '../../../test/catalog.ts';
+import { buildPublishedItem, workflowOf as who } from '../../../test/catalog.ts';
 import { forEachEngine } from '../../../test/engines.ts';
 import type { Agency } from '../../agencies/model.ts';
 import { listAgencyRows } from '../../agencies/repository.ts';
@@ -8,11 +8,6 @@ import type { CatalogItem } from '../../catalog/model.ts';
 import { Client, demoUsers, testApp } from '../testing.ts';
 import { searchResponse } from './public-search.ts';
 import { json } from './testing.ts';
-
-const who = (agency: Agency): Workflow => ({
-  publisher: { id: null, name: `测试发布员${agency.id}`, role: 'publisher', agencyId: agency.id },
-  reviewer: { id: null, name: `测试审核人${agency.id}`, role: 'reviewer', agencyId: agency.id },
-});
 
 describe('API: catalogue search', () => {
   forEachEngine((_engine, getDb) => {

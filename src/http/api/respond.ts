@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { errors, isDomainError } from '../../errors.ts';
 import { parseInput } from '../../validation.ts';
 import type { AppEnv } from '../env.ts';
+import { limitKey, type RateLimit } from '../rate-limit.ts';
 import { STATUS } from '../status.ts';
 
 type C = Context<AppEnv>;
@@ -45,3 +46,17 @@ export async function jsonBody(c: C): Promise<Record<string, unknown>> {
     throw errors.validation('body', '请求体', '应为 JSON 对象');
   return value as Record<string, unknown>;
 }
+
+/** A 429 (with Retry-After) when the client's address has used up `limit`; null when it may go on. */
+export function limited(c: C, limit: RateLimit, what: string) {
+  const now = c.get('ctx').clock().getTime();
+  const verdict = limit.check(limitKey(c.get('clientAddress')), now);
+  if (verdict.allowed) return null;
+  const seconds = Math.max(60, Math.ceil((verdict.retryAt - now) / 1000));
+  c.header('Retry-After', String(seconds));
+  return apiError(c, 429, 'rateLimited', `从您的网络地址${what}的次数较多，请约${Math.ceil(seconds / 60)}分钟后再试`);
+}
+
+/** Count one action of the client's address in `limit`. */
+export const hit = (c: C, limit: RateLimit) =>
+  limit.hit(limitKey(c.get('clientAddress')), c.get('ctx').clock().getTime());

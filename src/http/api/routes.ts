@@ -8,6 +8,7 @@ import { limitsOf } from '../../attachments/service.ts';
 import { attachmentBodyBytes } from '../console/application-attachments.tsx';
 import type { AppEnv } from '../env.ts';
 import type { RateLimit } from '../rate-limit.ts';
+import { APPEAL_API_UPLOAD_PATH, appealOperations, staffAppealRoutes } from './appeals.ts';
 import { staffOnly } from './auth.ts';
 import { calendarAdminOperations, calendarAdminRoutes } from './calendar-admin.ts';
 import { feedbackOperations, publicFeedbackRoutes, staffFeedbackRoutes } from './feedback.ts';
@@ -49,6 +50,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...staffWorkOperations,
   ...staffCatalogOperations,
   ...feedbackOperations,
+  ...appealOperations,
   ...publicSearchOperations,
   ...publicToolOperations,
   ...calendarAdminOperations,
@@ -62,7 +64,11 @@ export function apiRoutes(formLimitBytes: number, lookups?: RateLimit): Hono<App
   api.use((c, next) => {
     if (c.req.path === API_BASE + REPORT_CHECK_PATH) return uploadLimit(c, next);
     // A decision attachment: the attachment limits of the context (one file, plus room for the form's fields).
-    if (DECISION_UPLOAD_PATH.test(c.req.path) || CATALOG_API_UPLOAD_PATH.test(c.req.path)) {
+    if (
+      DECISION_UPLOAD_PATH.test(c.req.path) ||
+      CATALOG_API_UPLOAD_PATH.test(c.req.path) ||
+      APPEAL_API_UPLOAD_PATH.test(c.req.path)
+    ) {
       const maxSize = attachmentBodyBytes(limitsOf(c.get('ctx')));
       return bodyLimit({ maxSize, onError: apiTooLarge(maxSize) })(c, next);
     }
@@ -86,6 +92,7 @@ export function apiRoutes(formLimitBytes: number, lookups?: RateLimit): Hono<App
   staff.use('/staff/*', staffOnly());
   staff.route('/', staffCatalogRoutes);
   staff.route('/', staffFeedbackRoutes); // under /staff/: the staffOnly() check above
+  staff.route('/', staffAppealRoutes); // under /staff/ too
   staff.route('/', calendarAdminRoutes);
   api.route('/', staff);
   api.all('*', apiNotFound);

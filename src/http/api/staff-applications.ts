@@ -7,6 +7,7 @@ import { subtreeIds } from '../../agencies/service.ts';
 import { type ApplicationFilter, listApplications } from '../../applications/list.ts';
 import { APPLICANT_KINDS, STATUSES } from '../../applications/model.ts';
 import { getApplication, listDueSoon, listOverdue } from '../../applications/queries.ts';
+import { isoDateShape as isoDate } from '../../validation-fields.ts';
 import type { AppEnv } from '../env.ts';
 import { actorOf } from './auth.ts';
 import type { Operation } from './operation.ts';
@@ -26,7 +27,6 @@ const LABELS: Record<string, string> = {
   scope: '范围',
   id: '申请编号',
 };
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为“YYYY-MM-DD”格式的日期，如 2025-09-29');
 
 export const listQuery = z.object({
   status: z.enum(STATUSES, { error: `应为${STATUSES.join('、')}之一` }).optional(),

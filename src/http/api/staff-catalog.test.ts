@@ -3,9 +3,8 @@
 // another agency's staff, wrong roles, a missing session and a missing CSRF header.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildItemInput, buildPublishedItem, type Workflow } from '../../../test/catalog.ts';
+import { catalogStaff } from '../../../test/catalog-clients.ts';
 import { forEachEngine } from '../../../test/engines.ts';
-import { buildHierarchy, buildUser } from '../../../test/platform.ts';
-import { updateUserRow } from '../../agencies/repository.ts';
 import { PDF } from '../../attachments/testing.ts';
 import { publicItem } from '../../catalog/queries.ts';
 import { sessionCsrfToken } from '../csrf.tsx';
@@ -29,25 +28,9 @@ forEachEngine((_engine, getDb) => {
   let outsider: Client;
   let handler: Client;
 
-  async function signIn(role: Parameters<typeof buildUser>[1], agency: number) {
-    const u = await buildUser(t.ctx, role, agency);
-    await updateUserRow(t.ctx.db.kysely, u.user.id, { must_change_password: false }, t.ctx.clock().toISOString());
-    const client = new Client(t.app);
-    await client.login(u.user.username, u.password);
-    return { client, actor: u.actor };
-  }
-
   beforeAll(async () => {
     t = testApp(getDb());
-    const tree = await buildHierarchy(t.ctx);
-    agencyId = tree.department.id;
-    const p = await signIn('publisher', agencyId);
-    const r = await signIn('reviewer', agencyId);
-    publisher = p.client;
-    reviewer = r.client;
-    who = { publisher: p.actor, reviewer: r.actor };
-    outsider = (await signIn('publisher', tree.other.id)).client;
-    handler = (await signIn('handler', agencyId)).client;
+    ({ agencyId, who, publisher, reviewer, outsider, handler } = await catalogStaff(t));
   });
 
   describe('API: catalogue workflow', () => {

@@ -10,6 +10,7 @@ import { recordDelivery } from '../../letters/deliveries.ts';
 import { LETTER_KINDS } from '../../letters/model.ts';
 import { letterFile } from '../../letters/service.ts';
 import { findChromium } from '../../report/write/pdf.ts';
+import { isoDateShape as isoDate } from '../../validation-fields.ts';
 import { download } from '../console/application-attachments.tsx';
 import { contentDisposition } from '../console/application-detail.tsx';
 import type { AppEnv } from '../env.ts';
@@ -28,7 +29,6 @@ const LABELS: Record<string, string> = {
   date: '送达日期',
   proof: '送达凭证',
 };
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为“YYYY-MM-DD”格式的日期，如 2025-09-29');
 const words = (max: number) => z.string().max(max, `不得超过${max}个字符`).optional();
 
 export const letterDetails = z

@@ -20,6 +20,7 @@ import { requireLogin } from '../auth.ts';
 import { csrfToken } from '../csrf.tsx';
 import type { AppEnv } from '../env.ts';
 import { STATUS } from '../status.ts';
+import { appealsSection } from './appeals-views.tsx';
 import { caseActions, type Failed, stateOf } from './application-actions.tsx';
 import { attachmentsSection } from './application-attachments.tsx';
 import { eventInputFrom } from './application-input.ts';
@@ -125,6 +126,7 @@ export async function casePage(c: C, id: number, failed?: Failed) {
         )}
         {await similarSection(actor, ctx, id)}
         {await publishedSection(actor, ctx, id)}
+        {await appealsSection(actor, ctx, id)}
         {mayHandle || mayApprove ? <h2>办理</h2> : null}
         {actions}
         {reviewed.node}

@@ -25,8 +25,9 @@ import { filesOf } from '../portal/attachment-field.tsx';
 import { DateField, RegisterForm } from './application-forms.tsx';
 import { onReceiptField, staffInputFrom } from './application-input.ts';
 import { CaseTable, HREF, type Presented, type Row } from './application-views.tsx';
-import { type FormError, formError, formValues, type Values } from './form.tsx';
+import { type FormError, filterSelect, formError, formValues, type Values } from './form.tsx';
 import { consolePage, requireModule } from './frame.tsx';
+import { Pager } from './pager.tsx';
 
 type C = Context<AppEnv>;
 const actorOf = (c: C) => c.get('auth').actor;
@@ -89,50 +90,6 @@ function pageHref(q: Record<string, string>, page: number): string {
   const query = params.toString();
   return query ? `${HREF}?${query}` : HREF;
 }
-
-/** “共 N 件，第 p / P 页” with 上一页 and 下一页 links that keep the filters. */
-function Pager(props: { q: Record<string, string>; total: number; page: number; pages: number }) {
-  const { q, total, page, pages } = props;
-  return (
-    <nav class="pager" aria-label="分页">
-      <p>
-        共 {total} 件，第 {page} / {pages} 页
-      </p>
-      {page > 1 || page < pages ? (
-        <ul class="actions">
-          {page > 1 ? (
-            <li>
-              <a href={pageHref(q, page - 1)} rel="prev">
-                上一页
-              </a>
-            </li>
-          ) : null}
-          {page < pages ? (
-            <li>
-              <a href={pageHref(q, page + 1)} rel="next">
-                下一页
-              </a>
-            </li>
-          ) : null}
-        </ul>
-      ) : null}
-    </nav>
-  );
-}
-
-const select = (name: string, label: string, current: string, opts: [string, string][]) => (
-  <div>
-    <label for={`q-${name}`}>{label}</label>
-    <select id={`q-${name}`} name={name}>
-      <option value="">全部</option>
-      {opts.map(([v, l]) => (
-        <option value={v} selected={v === current}>
-          {l}
-        </option>
-      ))}
-    </select>
-  </div>
-);
 
 applicationRoutes.get(HREF, requireLogin(), gate, async (c) => {
   const actor = actorOf(c);
@@ -211,7 +168,7 @@ applicationRoutes.get(HREF, requireLogin(), gate, async (c) => {
           : null}
         <h2>全部申请</h2>
         <form method="get" action={HREF} class="filters" aria-label="筛选条件">
-          {select(
+          {filterSelect(
             'status',
             '状态',
             q.status ?? '',
@@ -219,13 +176,13 @@ applicationRoutes.get(HREF, requireLogin(), gate, async (c) => {
           )}
           {subtree
             ? null
-            : select(
+            : filterSelect(
                 'handler',
                 '承办人',
                 q.handler ?? '',
                 handlers.map((h) => [String(h.id), h.displayName]),
               )}
-          {select(
+          {filterSelect(
             'kind',
             '申请人类型',
             q.kind ?? '',
@@ -244,7 +201,7 @@ applicationRoutes.get(HREF, requireLogin(), gate, async (c) => {
           </div>
         </form>
         <CaseTable caption="查询结果" rows={allRows} handlerName={name} total={all.total} />
-        <Pager q={q} total={all.total} page={all.page} pages={all.pages} />
+        <Pager total={all.total} page={all.page} pages={all.pages} unit="件" href={(p) => pageHref(q, p)} />
       </>
     ),
   });

@@ -17,7 +17,7 @@ import {
 import type { StaffRow } from '../../catalog/queries.ts';
 import { CATALOG_FIELD_LABELS } from '../../catalog/schema.ts';
 import { DateField } from './application-forms.tsx';
-import { ErrorSummary, type FormError, fieldId, SelectField, TextField, type Values } from './form.tsx';
+import { ErrorSummary, FieldError, type FormError, fieldId, SelectField, TextField, type Values } from './form.tsx';
 
 export const HREF = '/console/catalog';
 export const label = (name: string) => CATALOG_FIELD_LABELS[name] ?? name;
@@ -72,14 +72,6 @@ export function ItemTable(props: { caption: string; rows: readonly StaffRow[]; t
       </tbody>
     </table>
   );
-}
-
-function FieldError(props: { name: string; error: FormError | undefined }) {
-  return props.error?.field === props.name ? (
-    <p class="field-error" id={`${fieldId(props.name)}-error`}>
-      {props.error.message}
-    </p>
-  ) : null;
 }
 
 /** A text input with suggestions (a datalist): the lists are what sites commonly use; others are allowed. */

@@ -57,6 +57,7 @@ import {
   ErrorSummary,
   type FormError,
   fieldId,
+  filterSelect,
   formValues,
   SelectField,
   Settings,
@@ -64,6 +65,7 @@ import {
   type Values,
 } from './form.tsx';
 import { consolePage, requireModule } from './frame.tsx';
+import { Pager } from './pager.tsx';
 
 type C = Context<AppEnv>;
 const actorOf = (c: C) => c.get('auth').actor;
@@ -136,20 +138,6 @@ function pageHref(q: Record<string, string>, page: number): string {
   return query ? `${HREF}?${query}` : HREF;
 }
 
-const select = (name: string, text: string, current: string, opts: [string, string][], all = '全部') => (
-  <div>
-    <label for={`q-${name}`}>{text}</label>
-    <select id={`q-${name}`} name={name}>
-      {all ? <option value="">{all}</option> : null}
-      {opts.map(([v, l]) => (
-        <option value={v} selected={v === current}>
-          {l}
-        </option>
-      ))}
-    </select>
-  </div>
-);
-
 consoleCatalogRoutes.get(HREF, requireLogin(), gate, async (c) => {
   const actor = actorOf(c);
   const ctx = c.get('ctx');
@@ -187,7 +175,7 @@ consoleCatalogRoutes.get(HREF, requireLogin(), gate, async (c) => {
         </ul>
         <form method="get" action={HREF} class="filters" aria-label="筛选条件">
           {choices.length > 0
-            ? select(
+            ? filterSelect(
                 'agency',
                 '机关',
                 String(agencyId),
@@ -195,8 +183,8 @@ consoleCatalogRoutes.get(HREF, requireLogin(), gate, async (c) => {
                 '',
               )
             : null}
-          {select('status', '状态', q.status ?? '', STAGES)}
-          {select(
+          {filterSelect('status', '状态', q.status ?? '', STAGES)}
+          {filterSelect(
             'kind',
             '信息类别',
             q.kind ?? '',
@@ -211,29 +199,7 @@ consoleCatalogRoutes.get(HREF, requireLogin(), gate, async (c) => {
           </div>
         </form>
         <ItemTable caption="查询结果" rows={list.rows} total={list.total} />
-        <nav class="pager" aria-label="分页">
-          <p>
-            共 {list.total} 条，第 {list.page} / {pages} 页
-          </p>
-          {list.page > 1 || list.page < pages ? (
-            <ul class="actions">
-              {list.page > 1 ? (
-                <li>
-                  <a href={pageHref(q, list.page - 1)} rel="prev">
-                    上一页
-                  </a>
-                </li>
-              ) : null}
-              {list.page < pages ? (
-                <li>
-                  <a href={pageHref(q, list.page + 1)} rel="next">
-                    下一页
-                  </a>
-                </li>
-              ) : null}
-            </ul>
-          ) : null}
-        </nav>
+        <Pager total={list.total} page={list.page} pages={pages} href={(p) => pageHref(q, p)} />
       </>
     ),
   });

@@ -19,7 +19,16 @@ import type { AppEnv } from '../env.ts';
 import { Paragraphs } from '../portal/feedback-views.tsx';
 import { STATUS } from '../status.ts';
 import { gate, HREF } from './feedback.tsx';
-import { ErrorSummary, type FormError, fieldId, formValues, Settings, TextField, type Values } from './form.tsx';
+import {
+  ErrorSummary,
+  FieldError,
+  type FormError,
+  fieldId,
+  formValues,
+  Settings,
+  TextField,
+  type Values,
+} from './form.tsx';
 import { consolePage } from './frame.tsx';
 
 type C = Context<AppEnv>;
@@ -30,15 +39,6 @@ interface Failed {
   form: 'answer' | 'close';
   values: Values;
   error: FormError;
-}
-
-function FieldError(props: { name: string; error: FormError | undefined }) {
-  if (props.error?.field !== props.name) return null;
-  return (
-    <p class="field-error" id={`${fieldId(props.name)}-error`}>
-      {props.error.message}
-    </p>
-  );
 }
 
 function Radios(props: {

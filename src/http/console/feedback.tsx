@@ -14,6 +14,7 @@ import {
 import { requireLogin } from '../auth.ts';
 import type { AppEnv } from '../env.ts';
 import { consolePage, requireModule } from './frame.tsx';
+import { Pager } from './pager.tsx';
 
 type C = Context<AppEnv>;
 export const HREF = '/console/feedback';
@@ -156,29 +157,7 @@ feedbackConsoleRoutes.get(HREF, requireLogin(), gate, async (c) => {
           </ul>
         </nav>
         <FeedbackTable caption={STATE_LABELS[state]} rows={list.rows} showAgency={showAgency} />
-        <nav class="pager" aria-label="分页">
-          <p>
-            共 {list.total} 条，第 {list.page} / {pages} 页
-          </p>
-          {page > 1 || page < pages ? (
-            <ul class="actions">
-              {page > 1 ? (
-                <li>
-                  <a href={href(state, page - 1)} rel="prev">
-                    上一页
-                  </a>
-                </li>
-              ) : null}
-              {page < pages ? (
-                <li>
-                  <a href={href(state, page + 1)} rel="next">
-                    下一页
-                  </a>
-                </li>
-              ) : null}
-            </ul>
-          ) : null}
-        </nav>
+        <Pager total={list.total} page={list.page} pages={pages} href={(p) => href(state, p)} />
         {await summarySection(c)}
       </>
     ),

@@ -36,6 +36,16 @@ export function idOrText(value: string | undefined): number | string | null {
 }
 
 export const fieldId = (name: string) => `f-${name}`;
+
+/** The message of an error on field `name`, beside the field (id f-{name}-error); nothing for other fields. */
+export function FieldError(props: { name: string; error: FormError | undefined }) {
+  if (props.error?.field !== props.name) return null;
+  return (
+    <p class="field-error" id={`${fieldId(props.name)}-error`}>
+      {props.error.message}
+    </p>
+  );
+}
 const errorId = (name: string) => `f-${name}-error`;
 const hintId = (name: string) => `f-${name}-hint`;
 
@@ -150,3 +160,18 @@ export function Settings(props: { rows: [string, string | null | undefined][] })
     </dl>
   );
 }
+
+/** A filter of a list's query form (`q-` ids): the choices, led by “全部” (or `all`; '' for none) meaning no filter. */
+export const filterSelect = (name: string, text: string, current: string, opts: [string, string][], all = '全部') => (
+  <div>
+    <label for={`q-${name}`}>{text}</label>
+    <select id={`q-${name}`} name={name}>
+      {all ? <option value="">{all}</option> : null}
+      {opts.map(([v, l]) => (
+        <option value={v} selected={v === current}>
+          {l}
+        </option>
+      ))}
+    </select>
+  </div>
+);

@@ -50,6 +50,11 @@ homeRoutes.get('/console', requireLogin(), async (c) => {
             <a href="/console/feedback-deadline">设置本机关公众留言的答复期限</a>
           </p>
         ) : null}
+        {user.role === 'agencyAdmin' ? (
+          <p>
+            <a href="/console/figures">录入年度数据（行政许可、行政处罚、行政强制、行政事业性收费）</a>
+          </p>
+        ) : null}
         <p>
           <a href="/console/password">修改密码</a>
         </p>
@@ -60,6 +65,7 @@ homeRoutes.get('/console', requireLogin(), async (c) => {
 
 /** Modules with pages of their own (console/audit.tsx, console/agencies.tsx, console/applications.tsx). */
 const BUILT = new Set([
+  '/console/appeals',
   '/console/audit',
   '/console/agencies',
   '/console/applications',

@@ -11,11 +11,29 @@ import {
   PROVISION_FORMS,
 } from '../../applications/model.ts';
 import { type AttachmentLimits, DEFAULT_ATTACHMENT_LIMITS } from '../../attachments/model.ts';
-import { ErrorSummary, type FormError, fieldId, SelectField, TextField, type Values } from '../console/form.tsx';
+import {
+  ErrorSummary,
+  FieldError,
+  type FormError,
+  fieldId,
+  SelectField,
+  TextField,
+  type Values,
+} from '../console/form.tsx';
 import { AttachmentField } from './attachment-field.tsx';
 
 /** The trap: a field no person sees or reaches; a script that fills every field fills it. */
 export const HONEYPOT = 'homepage';
+
+/** The trap field people do not see (nor screen readers hear) and robots fill in. */
+export function HoneypotField() {
+  return (
+    <div class="hp" aria-hidden="true">
+      <label for="f-homepage">请勿填写此项</label>
+      <input type="text" id="f-homepage" name={HONEYPOT} value="" tabindex={-1} autocomplete="off" />
+    </div>
+  );
+}
 
 const KINDS: [string, string, string][] = [
   ['naturalPerson', '个人（自然人）', '以自己的名义申请'],
@@ -25,15 +43,6 @@ const KINDS: [string, string, string][] = [
   ['legalService', '法律服务机构', '律师事务所、基层法律服务所、公证机构等'],
   ['otherOrg', '其他组织', '不属于以上各类的法人或其他组织'],
 ];
-
-function FieldError(props: { name: string; error: FormError | undefined }) {
-  if (props.error?.field !== props.name) return null;
-  return (
-    <p class="field-error" id={`${fieldId(props.name)}-error`}>
-      {props.error.message}
-    </p>
-  );
-}
 
 /** A group of radio buttons: the legend names the question, the error follows it; the first button carries the id
  * the error summary links to. */
@@ -214,10 +223,7 @@ export function ApplyForm(props: ApplyFormProps) {
             {...f}
           />
         </fieldset>
-        <div class="hp" aria-hidden="true">
-          <label for="f-homepage">请勿填写此项</label>
-          <input type="text" id="f-homepage" name={HONEYPOT} value="" tabindex={-1} autocomplete="off" />
-        </div>
+        <HoneypotField />
         <AttachmentField legend="八、附件" limits={props.limits ?? DEFAULT_ATTACHMENT_LIMITS} error={error} />
         <fieldset>
           <legend>九、声明</legend>

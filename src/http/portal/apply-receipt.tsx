@@ -7,7 +7,8 @@ import { applicantPdfAvailable } from '../../letters/applicant.ts';
 import { receiptFileForApplicant } from '../../letters/applicant-receipt.ts';
 import { contentDisposition } from '../console/application-detail.tsx';
 import type { AppEnv } from '../env.ts';
-import { limitKey, type RateLimit } from '../rate-limit.ts';
+import type { RateLimit } from '../rate-limit.ts';
+import { lookupHandler } from './lookup.ts';
 
 const PDF_UNAVAILABLE = 'PDF 格式暂不可用（服务器未安装 Chromium），请下载 Word 格式。';
 
@@ -31,31 +32,28 @@ export function ReceiptDownloads(props: { trackingNo: string; queryCode: string;
 /** A fresh route counting tries in the app's shared lookup limit. */
 export function receiptDownloadRoutes(lookups: RateLimit) {
   const routes = new Hono<AppEnv>();
-  routes.post('/apply/receipt/:format{docx|pdf}', async (c) => {
-    const ctx = c.get('ctx');
-    const key = limitKey(c.get('clientAddress'));
-    const now = ctx.clock().getTime();
-    if (!lookups.check(key, now).allowed) return c.text('查询次数较多，请稍后再试。', 429);
-    lookups.hit(key, now);
-    const body = await c.req.parseBody();
-    const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).slice(0, 40) : '');
-    const format = c.req.param('format') as 'docx' | 'pdf';
-    const client = c.get('clientAddress');
-    try {
-      if (format === 'pdf' && !applicantPdfAvailable()) {
-        // The codes first: without them nobody learns even that PDF is unavailable.
-        await receiptFileForApplicant(ctx, text('trackingNo'), text('queryCode'), 'docx', client);
-        return c.text(PDF_UNAVAILABLE, 503);
+  routes.post(
+    '/apply/receipt/:format{docx|pdf}',
+    lookupHandler(lookups, async (c, text) => {
+      const ctx = c.get('ctx');
+      const format = c.req.param('format') as 'docx' | 'pdf';
+      const client = c.get('clientAddress');
+      try {
+        if (format === 'pdf' && !applicantPdfAvailable()) {
+          // The codes first: without them nobody learns even that PDF is unavailable.
+          await receiptFileForApplicant(ctx, text('trackingNo'), text('queryCode'), 'docx', client);
+          return c.text(PDF_UNAVAILABLE, 503);
+        }
+        const file = await receiptFileForApplicant(ctx, text('trackingNo'), text('queryCode'), format, client);
+        c.header('content-type', file.contentType);
+        c.header('content-disposition', contentDisposition(file.filename, `receipt.${format}`));
+        c.header('cache-control', 'private, no-store');
+        return c.body(file.data as Uint8Array<ArrayBuffer>);
+      } catch (e) {
+        if (!isDomainError(e, 'notFound')) throw e;
+        return c.text(errors.applicationLookupFailed().message, 404);
       }
-      const file = await receiptFileForApplicant(ctx, text('trackingNo'), text('queryCode'), format, client);
-      c.header('content-type', file.contentType);
-      c.header('content-disposition', contentDisposition(file.filename, `receipt.${format}`));
-      c.header('cache-control', 'private, no-store');
-      return c.body(file.data as Uint8Array<ArrayBuffer>);
-    } catch (e) {
-      if (!isDomainError(e, 'notFound')) throw e;
-      return c.text(errors.applicationLookupFailed().message, 404);
-    }
-  });
+    }),
+  );
   return routes;
 }

@@ -59,23 +59,35 @@ function NextSteps() {
   );
 }
 
+/** The number and 查询码 shown once after a submission; `keep` says how to keep them (抄写下来或保存). */
+export function OneTimeCodes(props: { keep: string; numberLabel: string; number: string; queryCode: string }) {
+  return (
+    <div class="one-time" role="status">
+      <p>请把下面两项{props.keep}。查询码只在这里显示这一次，之后无法再次查看。</p>
+      <dl class="codes">
+        <dt>{props.numberLabel}</dt>
+        <dd>
+          <code>{props.number}</code>
+        </dd>
+        <dt>查询码</dt>
+        <dd>
+          <code>{groupCode(props.queryCode)}</code>
+        </dd>
+      </dl>
+    </div>
+  );
+}
+
 export function ReceiptBody(props: { trackingNo: string; queryCode: string; csrf: string }) {
   return (
     <>
       <h1>申请已提交</h1>
-      <div class="one-time" role="status">
-        <p>请把下面两项抄写下来或打印保存。查询码只在这里显示这一次，之后无法再次查看。</p>
-        <dl class="codes">
-          <dt>查询号</dt>
-          <dd>
-            <code>{props.trackingNo}</code>
-          </dd>
-          <dt>查询码</dt>
-          <dd>
-            <code>{groupCode(props.queryCode)}</code>
-          </dd>
-        </dl>
-      </div>
+      <OneTimeCodes
+        keep="抄写下来或打印保存"
+        numberLabel="查询号"
+        number={props.trackingNo}
+        queryCode={props.queryCode}
+      />
       <NextSteps />
       <h2>回执</h2>
       <p>可以打开可打印的回执页面，用浏览器的“打印”功能打印或另存为PDF文件。</p>
@@ -217,7 +229,17 @@ export function StatusBody(props: { status: ApplicantStatus; csrf: string; query
   );
 }
 
-export function LookupForm(props: { csrf: string; trackingNo?: string; message?: string | undefined }) {
+/** The form that looks a case up by its number and 查询码 (applications and feedback alike). */
+export function CodeLookupForm(props: {
+  csrf: string;
+  message?: string | undefined;
+  action: string;
+  numberName: string;
+  numberLabel: string;
+  numberHint: string;
+  numberValue?: string | undefined;
+}) {
+  const numberId = `f-${props.numberName}`;
   return (
     <>
       {props.message ? (
@@ -225,21 +247,21 @@ export function LookupForm(props: { csrf: string; trackingNo?: string; message?:
           <p>{props.message}</p>
         </div>
       ) : null}
-      <form method="post" action="/apply/status" class="stack">
+      <form method="post" action={props.action} class="stack">
         <input type="hidden" name="_csrf" value={props.csrf} />
-        <label for="f-trackingNo">查询号</label>
-        <p class="hint" id="f-trackingNo-hint">
-          提交申请时显示的编号，形如 GK2026-1-000001。
+        <label for={numberId}>{props.numberLabel}</label>
+        <p class="hint" id={`${numberId}-hint`}>
+          {props.numberHint}
         </p>
         <input
           type="text"
-          id="f-trackingNo"
-          name="trackingNo"
-          value={props.trackingNo ?? ''}
+          id={numberId}
+          name={props.numberName}
+          value={props.numberValue}
           maxlength={40}
           autocomplete="off"
           required
-          aria-describedby="f-trackingNo-hint"
+          aria-describedby={`${numberId}-hint`}
         />
         <label for="f-queryCode">查询码</label>
         <p class="hint" id="f-queryCode-hint">
@@ -258,5 +280,19 @@ export function LookupForm(props: { csrf: string; trackingNo?: string; message?:
         <button type="submit">查询</button>
       </form>
     </>
+  );
+}
+
+export function LookupForm(props: { csrf: string; trackingNo?: string; message?: string | undefined }) {
+  return (
+    <CodeLookupForm
+      csrf={props.csrf}
+      message={props.message}
+      action="/apply/status"
+      numberName="trackingNo"
+      numberLabel="查询号"
+      numberHint="提交申请时显示的编号，形如 GK2026-1-000001。"
+      numberValue={props.trackingNo ?? ''}
+    />
   );
 }

@@ -6,34 +6,32 @@ import { applicantAttachmentFile } from '../../attachments/service.ts';
 import { errors, isDomainError } from '../../errors.ts';
 import { download } from '../console/application-attachments.tsx';
 import type { AppEnv } from '../env.ts';
-import { limitKey, type RateLimit } from '../rate-limit.ts';
+import type { RateLimit } from '../rate-limit.ts';
+import { lookupHandler } from './lookup.ts';
 
 /** A fresh set of routes counting tries in the app's shared lookup limit (one per app, so tests do not share it). */
 export function applicantAttachmentRoutes(lookups: RateLimit) {
   const routes = new Hono<AppEnv>();
-  routes.post('/apply/attachments/:id{[0-9]{1,12}}', async (c) => {
-    const ctx = c.get('ctx');
-    const key = limitKey(c.get('clientAddress'));
-    const now = ctx.clock().getTime();
-    if (!lookups.check(key, now).allowed) return c.text('查询次数较多，请稍后再试。', 429);
-    lookups.hit(key, now);
-    const body = await c.req.parseBody();
-    const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).slice(0, 40) : '');
-    try {
-      const id = Number(c.req.param('id'));
-      const file = await applicantAttachmentFile(
-        ctx,
-        text('trackingNo'),
-        text('queryCode'),
-        id,
-        c.get('clientAddress'),
-      );
-      return download(c, file.attachment, file.data);
-    } catch (e) {
-      if (!isDomainError(e, 'notFound')) throw e;
-      // One answer for a wrong code and a file that is not the applicant's.
-      return c.text(errors.applicationLookupFailed().message, 404);
-    }
-  });
+  routes.post(
+    '/apply/attachments/:id{[0-9]{1,12}}',
+    lookupHandler(lookups, async (c, text) => {
+      const ctx = c.get('ctx');
+      try {
+        const id = Number(c.req.param('id'));
+        const file = await applicantAttachmentFile(
+          ctx,
+          text('trackingNo'),
+          text('queryCode'),
+          id,
+          c.get('clientAddress'),
+        );
+        return download(c, file.attachment, file.data);
+      } catch (e) {
+        if (!isDomainError(e, 'notFound')) throw e;
+        // One answer for a wrong code and a file that is not the applicant's.
+        return c.text(errors.applicationLookupFailed().message, 404);
+      }
+    }),
+  );
   return routes;
 }

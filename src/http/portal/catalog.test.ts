@@ -1,7 +1,7 @@
 // The catalogue on the portal: browsing with filters and paging, an item's page with its validity banner,
 // metadata and interpretations, attachments' downloads, and what never shows (drafts, withdrawn items).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPublishedItem, type Workflow } from '../../../test/catalog.ts';
+import { buildPublishedItem, workflowOf as who } from '../../../test/catalog.ts';
 import { forEachEngine } from '../../../test/engines.ts';
 import type { Agency } from '../../agencies/model.ts';
 import { listAgencyRows } from '../../agencies/repository.ts';
@@ -10,11 +10,6 @@ import { addItemAttachment, changeValidity, createItem, withdrawItem } from '../
 import type { Context } from '../../context.ts';
 import { tinyPdf } from '../../demo/catalog.ts';
 import { Client, demoUsers, testApp } from '../testing.ts';
-
-const who = (agency: Agency): Workflow => ({
-  publisher: { id: null, name: `测试发布员${agency.id}`, role: 'publisher', agencyId: agency.id },
-  reviewer: { id: null, name: `测试审核人${agency.id}`, role: 'reviewer', agencyId: agency.id },
-});
 
 describe('portal: 政府信息公开目录', () => {
   forEachEngine((_engine, getDb) => {

@@ -5,9 +5,17 @@ import type { Agency } from '../../agencies/model.ts';
 import { chineseDate } from '../../calendar/dates.ts';
 import { KIND_LABELS, KINDS } from '../../feedback/model.ts';
 import type { PublicAnswer, SenderStatus } from '../../feedback/queries.ts';
-import { ErrorSummary, type FormError, fieldId, SelectField, TextField, type Values } from '../console/form.tsx';
-import { HONEYPOT } from './apply-form.tsx';
-import { groupCode } from './apply-views.tsx';
+import {
+  ErrorSummary,
+  FieldError,
+  type FormError,
+  fieldId,
+  SelectField,
+  TextField,
+  type Values,
+} from '../console/form.tsx';
+import { HoneypotField } from './apply-form.tsx';
+import { CodeLookupForm, OneTimeCodes } from './apply-views.tsx';
 
 /** Text as the sender typed it: one paragraph per line (no raw HTML, no inline style). */
 export function Paragraphs(props: { text: string }) {
@@ -18,15 +26,6 @@ export function Paragraphs(props: { text: string }) {
         <p>{l}</p>
       ))}
     </>
-  );
-}
-
-function FieldError(props: { name: string; error: FormError | undefined }) {
-  if (props.error?.field !== props.name) return null;
-  return (
-    <p class="field-error" id={`${fieldId(props.name)}-error`}>
-      {props.error.message}
-    </p>
   );
 }
 
@@ -170,10 +169,7 @@ export function FeedbackForm(props: FeedbackFormProps) {
           </p>
           <FieldError name="publishConsent" error={error} />
         </fieldset>
-        <div class="hp" aria-hidden="true">
-          <label for="f-homepage">请勿填写此项</label>
-          <input type="text" id="f-homepage" name={HONEYPOT} value="" tabindex={-1} autocomplete="off" />
-        </div>
+        <HoneypotField />
         <p>受理机关一般在收到留言后{props.dueDays}个工作日内答复。</p>
         <button type="submit">提交留言</button>
       </form>
@@ -185,19 +181,7 @@ export function ThanksBody(props: { messageNo: string; queryCode: string; agency
   return (
     <>
       <h1>留言已提交，感谢您的意见建议</h1>
-      <div class="one-time" role="status">
-        <p>请把下面两项抄写下来或保存。查询码只在这里显示这一次，之后无法再次查看。</p>
-        <dl class="codes">
-          <dt>留言编号</dt>
-          <dd>
-            <code>{props.messageNo}</code>
-          </dd>
-          <dt>查询码</dt>
-          <dd>
-            <code>{groupCode(props.queryCode)}</code>
-          </dd>
-        </dl>
-      </div>
+      <OneTimeCodes keep="抄写下来或保存" numberLabel="留言编号" number={props.messageNo} queryCode={props.queryCode} />
       <h2>接下来会怎样</h2>
       <ol>
         <li>您的留言已转给{props.agencyName}。</li>
@@ -219,44 +203,14 @@ export function ThanksBody(props: { messageNo: string; queryCode: string; agency
 
 export function FeedbackLookupForm(props: { csrf: string; message?: string | undefined }) {
   return (
-    <>
-      {props.message ? (
-        <div class="alert" role="alert">
-          <p>{props.message}</p>
-        </div>
-      ) : null}
-      <form method="post" action="/feedback/status" class="stack">
-        <input type="hidden" name="_csrf" value={props.csrf} />
-        <label for="f-messageNo">留言编号</label>
-        <p class="hint" id="f-messageNo-hint">
-          提交留言时显示的编号，形如 LY2026-1-000001。
-        </p>
-        <input
-          type="text"
-          id="f-messageNo"
-          name="messageNo"
-          maxlength={40}
-          autocomplete="off"
-          required
-          aria-describedby="f-messageNo-hint"
-        />
-        <label for="f-queryCode">查询码</label>
-        <p class="hint" id="f-queryCode-hint">
-          16位字母和数字，不区分大小写，可以带空格或短横线。
-        </p>
-        <input
-          type="text"
-          id="f-queryCode"
-          name="queryCode"
-          maxlength={40}
-          autocomplete="off"
-          spellcheck={false}
-          required
-          aria-describedby="f-queryCode-hint"
-        />
-        <button type="submit">查询</button>
-      </form>
-    </>
+    <CodeLookupForm
+      csrf={props.csrf}
+      message={props.message}
+      action="/feedback/status"
+      numberName="messageNo"
+      numberLabel="留言编号"
+      numberHint="提交留言时显示的编号，形如 LY2026-1-000001。"
+    />
   );
 }
 

@@ -14,6 +14,7 @@ import { listPublicAnswers, lookupFailed, statusForSender } from '../../feedback
 import { deadlineDaysOf } from '../../feedback/repository.ts';
 import { submitFeedback } from '../../feedback/service.ts';
 import { type FormError, formError, formValues, idOrText, type Values } from '../console/form.tsx';
+import { Pager } from '../console/pager.tsx';
 import { csrfToken } from '../csrf.tsx';
 import type { AppEnv } from '../env.ts';
 import { PortalPage } from '../layout.tsx';
@@ -156,29 +157,7 @@ export function feedbackRoutes(lookups: RateLimit = lookupLimit()) {
           </li>
         </ul>
         <PublicAnswers rows={list.rows} />
-        <nav class="pager" aria-label="分页">
-          <p>
-            共 {list.total} 条，第 {list.page} / {pages} 页
-          </p>
-          {list.page > 1 || list.page < pages ? (
-            <ul class="actions">
-              {list.page > 1 ? (
-                <li>
-                  <a href={`/feedback?page=${list.page - 1}`} rel="prev">
-                    上一页
-                  </a>
-                </li>
-              ) : null}
-              {list.page < pages ? (
-                <li>
-                  <a href={`/feedback?page=${list.page + 1}`} rel="next">
-                    下一页
-                  </a>
-                </li>
-              ) : null}
-            </ul>
-          ) : null}
-        </nav>
+        <Pager total={list.total} page={list.page} pages={pages} href={(p) => `/feedback?page=${p}`} />
       </PortalPage>,
     );
   });

@@ -6,7 +6,8 @@ import { errors, isDomainError } from '../../errors.ts';
 import { type ApplicantLetter, letterFileForApplicant } from '../../letters/applicant.ts';
 import { contentDisposition } from '../console/application-detail.tsx';
 import type { AppEnv } from '../env.ts';
-import { limitKey, type RateLimit } from '../rate-limit.ts';
+import type { RateLimit } from '../rate-limit.ts';
+import { lookupHandler } from './lookup.ts';
 
 function Download(props: { letter: ApplicantLetter; format: 'docx' | 'pdf'; codes: Codes }) {
   const { letter, format, codes } = props;
@@ -66,33 +67,30 @@ export function ApplicantLetters(props: { letters: ApplicantLetter[]; pdf: boole
 /** A fresh set of routes counting tries in the app's shared lookup limit (one per app, so tests do not share it). */
 export function applicantLetterRoutes(lookups: RateLimit) {
   const routes = new Hono<AppEnv>();
-  routes.post('/apply/letters/:id{[0-9]{1,12}}/:format{docx|pdf}', async (c) => {
-    const ctx = c.get('ctx');
-    const key = limitKey(c.get('clientAddress'));
-    const now = ctx.clock().getTime();
-    if (!lookups.check(key, now).allowed) return c.text('查询次数较多，请稍后再试。', 429);
-    lookups.hit(key, now);
-    const body = await c.req.parseBody();
-    const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).slice(0, 40) : '');
-    const id = Number(c.req.param('id'));
-    const format = c.req.param('format') as 'docx' | 'pdf';
-    try {
-      const file = await letterFileForApplicant(
-        ctx,
-        text('trackingNo'),
-        text('queryCode'),
-        id,
-        format,
-        c.get('clientAddress'),
-      );
-      c.header('content-type', file.contentType);
-      c.header('content-disposition', contentDisposition(file.filename, `letter-${id}.${format}`));
-      c.header('cache-control', 'private, no-store');
-      return c.body(file.data as Uint8Array<ArrayBuffer>);
-    } catch (e) {
-      if (!isDomainError(e, 'notFound')) throw e;
-      return c.text(errors.applicationLookupFailed().message, 404);
-    }
-  });
+  routes.post(
+    '/apply/letters/:id{[0-9]{1,12}}/:format{docx|pdf}',
+    lookupHandler(lookups, async (c, text) => {
+      const ctx = c.get('ctx');
+      const id = Number(c.req.param('id'));
+      const format = c.req.param('format') as 'docx' | 'pdf';
+      try {
+        const file = await letterFileForApplicant(
+          ctx,
+          text('trackingNo'),
+          text('queryCode'),
+          id,
+          format,
+          c.get('clientAddress'),
+        );
+        c.header('content-type', file.contentType);
+        c.header('content-disposition', contentDisposition(file.filename, `letter-${id}.${format}`));
+        c.header('cache-control', 'private, no-store');
+        return c.body(file.data as Uint8Array<ArrayBuffer>);
+      } catch (e) {
+        if (!isDomainError(e, 'notFound')) throw e;
+        return c.text(errors.applicationLookupFailed().message, 404);
+      }
+    }),
+  );
   return routes;
 }

@@ -2,7 +2,7 @@
 // the sitemap and robots.txt, and the 适老化 switch.
 import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPublishedItem, type Workflow } from '../../../test/catalog.ts';
+import { buildPublishedItem, workflowOf as who } from '../../../test/catalog.ts';
 import { forEachEngine } from '../../../test/engines.ts';
 import type { Agency } from '../../agencies/model.ts';
 import { listAgencyRows } from '../../agencies/repository.ts';
@@ -11,11 +11,6 @@ import { createItem } from '../../catalog/service.ts';
 import type { Context } from '../../context.ts';
 import { Client, demoUsers, testApp } from '../testing.ts';
 import { safeBack } from './senior.ts';
-
-const who = (agency: Agency): Workflow => ({
-  publisher: { id: null, name: `测试发布员${agency.id}`, role: 'publisher', agencyId: agency.id },
-  reviewer: { id: null, name: `测试审核人${agency.id}`, role: 'reviewer', agencyId: agency.id },
-});
 
 describe('portal pages', () => {
   forEachEngine((_engine, getDb) => {

@@ -1,18 +1,13 @@
 // 站内检索 on the portal: the GET form, results with marked hits linking to the item page, filters, paging, the
 // messages for an empty query and for no results — and that nothing typed is echoed unescaped.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPublishedItem, type Workflow } from '../../../test/catalog.ts';
+import { buildPublishedItem, workflowOf as who } from '../../../test/catalog.ts';
 import { forEachEngine } from '../../../test/engines.ts';
 import type { Agency } from '../../agencies/model.ts';
 import { listAgencyRows } from '../../agencies/repository.ts';
 import type { CatalogItem } from '../../catalog/model.ts';
 import { changeValidity } from '../../catalog/service.ts';
 import { Client, demoUsers, testApp } from '../testing.ts';
-
-const who = (agency: Agency): Workflow => ({
-  publisher: { id: null, name: `测试发布员${agency.id}`, role: 'publisher', agencyId: agency.id },
-  reviewer: { id: null, name: `测试审核人${agency.id}`, role: 'reviewer', agencyId: agency.id },
-});
 
 describe('portal: 站内检索', () => {
   forEachEngine((_engine, getDb) => {

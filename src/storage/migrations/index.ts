@@ -11,6 +11,8 @@ import * as m0007 from './0007_notifications.ts';
 import * as m0008 from './0008_catalog.ts';
 import * as m0009 from './0009_catalog_search.ts';
 import * as m0010 from './0010_feedback.ts';
+import * as m0011 from './0011_appeals.ts';
+import * as m0012 from './0012_yearly_figures.ts';
 
 export interface GongkaiMigration {
   // biome-ignore lint/suspicious/noExplicitAny: a migration must not depend on today's schema type (Kysely's advice).
@@ -28,4 +30,6 @@ export const MIGRATIONS: Record<string, GongkaiMigration> = {
   '0008_catalog': m0008,
   '0009_catalog_search': m0009,
   '0010_feedback': m0010,
+  '0011_appeals': m0011,
+  '0012_yearly_figures': m0012,
 };
