@@ -8,8 +8,9 @@ import { buildHierarchy, buildUser, testContext } from '../../test/platform.ts';
 import type { Actor } from '../agencies/model.ts';
 import { listAuditEntries } from '../audit/query.ts';
 import type { Context } from '../context.ts';
+import { parseCsv } from '../tables/table-file.ts';
 import { validityCounts } from './counts.ts';
-import { importCatalog, normaliseDate, parseCsv, reportLines, seqOfIndexNo } from './import.ts';
+import { importCatalog, normaliseDate, reportLines, seqOfIndexNo } from './import.ts';
 import { listPublished, publicItem } from './queries.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

@@ -4,14 +4,13 @@
 // rows are then written in ONE transaction with one audit entry (counts and the file's sha256). Importing skips
 // the 审查 workflow — the items were published elsewhere already — so it needs catalog.publish.
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { authorize } from '../agencies/authorize.ts';
 import type { Actor } from '../agencies/model.ts';
 import { yearOf } from '../calendar/dates.ts';
 import type { Context } from '../context.ts';
 import { isDomainError } from '../errors.ts';
-import { decodeText } from '../report/read/decode.ts';
 import { type Tx, transaction } from '../storage/transaction.ts';
+import { isXlsx, readTable, type TableRow } from '../tables/table-file.ts';
 import { parseInput } from '../validation.ts';
 import { isoDate } from '../validation-fields.ts';
 import { renderBody } from './body.ts';
@@ -87,99 +86,6 @@ export interface ImportReport {
 
 // ---- reading the file ----
 
-interface RawRow {
-  line: number;
-  cells: string[];
-}
-
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. Records remember their first line. */
-export function parseCsv(text: string): RawRow[] {
-  const rows: RawRow[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  let i = 0;
-  const delimiter = detectDelimiter(text);
-  const endRecord = () => {
-    cells.push(cell);
-    rows.push({ line: start, cells });
-    cells = [];
-    cell = '';
-  };
-  while (i < text.length) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else {
-        if (ch === '\n') line += 1;
-        cell += ch;
-      }
-      i += 1;
-      continue;
-    }
-    if (ch === '"' && cell === '') quoted = true;
-    else if (ch === delimiter) {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && text[i + 1] === '\n') i += 1;
-      endRecord();
-      line += 1;
-      start = line;
-    } else cell += ch;
-    i += 1;
-  }
-  if (cell !== '' || cells.length > 0) endRecord();
-  return rows;
-}
-
-/** Comma unless the header line has more tabs or semicolons (Excel's “Unicode text” is tab-separated). */
-function detectDelimiter(text: string): string {
-  const first = text.slice(0, text.search(/\r?\n|$/));
-  const count = (c: string) => first.split(c).length - 1;
-  const [best] = [',', '\t', ';'].sort((a, b) => count(b) - count(a));
-  return count(best as string) > 0 ? (best as string) : ',';
-}
-
-const isZip = (data: Uint8Array) => data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const isoOf = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return isoOf(value);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('error' in value) return '';
-  }
-  return String(value);
-}
-
-async function readXlsx(data: Uint8Array): Promise<RawRow[]> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(data as unknown as ArrayBuffer);
-  const sheet = book.worksheets[0];
-  if (!sheet) return [];
-  const rows: RawRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, line) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
-    rows.push({ line, cells });
-  });
-  return rows;
-}
-
 // ---- checking each row ----
 
 const KIND_WORDS: Record<string, Kind> = {
@@ -204,6 +110,8 @@ const VALIDITY_WORDS: Record<string, Validity> = {
 const MODE_WORDS: Record<string, DisclosureMode> = Object.fromEntries(
   Object.entries(MODE_LABELS).map(([k, v]) => [v, k as DisclosureMode]),
 );
+
+const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A date as catalogues write it: 2025-09-01, 2025/9/1, 2025.09.01, 2025年9月1日, 20250901. */
 export function normaliseDate(value: string): string {
@@ -383,7 +291,7 @@ export async function importCatalog(
 ): Promise<ImportReport> {
   await authorize(actor, ctx, 'catalog.publish', agencyId, { type: 'agency', id: agencyId });
   const check = options.check ?? false;
-  const xlsx = isZip(file.data) || /\.xlsx$/i.test(file.name);
+  const xlsx = isXlsx(file.data, file.name);
   const report: ImportReport = {
     fileName: file.name,
     sha256: createHash('sha256').update(file.data).digest('hex'),
@@ -394,9 +302,9 @@ export async function importCatalog(
     check,
     items: [],
   };
-  let raw: RawRow[];
+  let raw: TableRow[];
   try {
-    raw = xlsx ? await readXlsx(file.data) : parseCsv(decodeText(file.data));
+    raw = (await readTable(file.data, file.name)).rows;
   } catch {
     report.rejected.push({
       line: 1,
@@ -405,8 +313,7 @@ export async function importCatalog(
     });
     return report;
   }
-  const blank = (r: RawRow) => r.cells.every((c) => c.trim() === '');
-  const [head, ...data] = raw.filter((r) => !blank(r));
+  const [head, ...data] = raw;
   if (!head) {
     report.rejected.push({ line: 1, column: null, reason: '文件为空，没有表头和数据' });
     return report;

@@ -10,11 +10,11 @@ import { findAgencyByKey } from '../agencies/repository.ts';
 import type { Context } from '../context.ts';
 import { isDomainError } from '../errors.ts';
 import { transaction } from '../storage/transaction.ts';
+import { readTable } from '../tables/table-file.ts';
 import { parseInput } from '../validation.ts';
 import { centsToText } from './model.ts';
 import { findFigures, upsertFigures } from './repository.ts';
 import { FIGURE_FIELD_LABELS, type FiguresFields, figuresInput } from './schema.ts';
-import { readTable } from './table-file.ts';
 
 /** The columns an import understands, each with the header variants in use (the first is the canonical one). */
 export const FIGURE_COLUMNS = {

@@ -1,31 +1,22 @@
 // 复议诉讼 in a real browser: a handler records a case (a mistake shown beside its field first), opens its page and
 // table 四; an inspector reads it with the name masked. Every page passes the axe scan (serious and critical
 // problems). Skipped without Chromium.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from './server.ts';
-import { executablePath, type Stack, seriousViolations, startStack, stopStack } from './stack.ts';
+import { executablePath, type Stack, seriousViolations, signIn, startStack, stopStack } from './stack.ts';
 
 describe.skipIf(!executablePath)('browser: 复议诉讼 in the console (needs chromium)', () => {
   let stack: Stack | undefined;
   let server: RunningServer;
-  let browser: Browser;
 
   beforeAll(async () => {
     stack = await startStack('gongkai-appeals-');
-    ({ server, browser } = stack);
+    ({ server } = stack);
   });
   afterAll(() => stopStack(stack));
 
-  async function signedIn(username: string): Promise<Page> {
-    const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
-    await page.goto(`${server.origin}/console/login`);
-    await page.fill('#username', username);
-    await page.fill('#password', server.credentials.get(username) as string);
-    await page.click('button:has-text("登录")');
-    expect(new URL(page.url()).pathname).toBe('/console');
-    return page;
-  }
+  const signedIn = (username: string) => signIn(stack as Stack, username);
 
   async function accessible(page: Page) {
     expect(await seriousViolations(page)).toEqual([]);

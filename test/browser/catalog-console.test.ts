@@ -1,31 +1,22 @@
 // The catalogue's console pages in a real browser: a 发布员 writes an item (a mistake shown beside its field first),
 // submits it; a 审核人 approves it with the 保密审查; the 发布员 publishes it and the public page shows it. Every
 // page passes the axe scan (serious and critical problems). Skipped without Chromium.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from './server.ts';
-import { executablePath, type Stack, seriousViolations, startStack, stopStack } from './stack.ts';
+import { executablePath, type Stack, seriousViolations, signIn, startStack, stopStack } from './stack.ts';
 
 describe.skipIf(!executablePath)('browser: the catalogue console (needs chromium)', () => {
   let stack: Stack | undefined;
   let server: RunningServer;
-  let browser: Browser;
 
   beforeAll(async () => {
     stack = await startStack('gongkai-catalog-');
-    ({ server, browser } = stack);
+    ({ server } = stack);
   });
   afterAll(() => stopStack(stack));
 
-  async function signedIn(username: string): Promise<Page> {
-    const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
-    await page.goto(`${server.origin}/console/login`);
-    await page.fill('#username', username);
-    await page.fill('#password', server.credentials.get(username) as string);
-    await page.click('button:has-text("登录")');
-    expect(new URL(page.url()).pathname).toBe('/console');
-    return page;
-  }
+  const signedIn = (username: string) => signIn(stack as Stack, username);
 
   async function accessible(page: Page) {
     expect(await seriousViolations(page)).toEqual([]);

@@ -1,31 +1,18 @@
 // 年度数据 in a real browser: the agency administrator follows the home page's link, enters a year with a mistake
 // (shown beside its field and in the summary), corrects it and sees it listed; each state passes the axe scan.
 // Skipped without Chromium.
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from './server.ts';
-import { executablePath, type Stack, seriousViolations, startStack, stopStack } from './stack.ts';
+import { executablePath, type Stack, seriousViolations, signIn, startStack, stopStack } from './stack.ts';
 
 describe.skipIf(!executablePath)('browser: yearly figures (needs chromium)', () => {
   let stack: Stack | undefined;
-  let server: RunningServer;
-  let browser: Browser;
 
   beforeAll(async () => {
     stack = await startStack('gongkai-figures-');
-    ({ server, browser } = stack);
   });
   afterAll(() => stopStack(stack));
 
-  async function signedIn(username: string): Promise<Page> {
-    const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
-    await page.goto(`${server.origin}/console/login`);
-    await page.fill('#username', username);
-    await page.fill('#password', server.credentials.get(username) as string);
-    await page.click('button:has-text("登录")');
-    expect(new URL(page.url()).pathname).toBe('/console');
-    return page;
-  }
+  const signedIn = (username: string) => signIn(stack as Stack, username);
 
   it('enters a year, a mistake first, every state accessible', async () => {
     const page = await signedIn('bgs.admin');

@@ -38,3 +38,14 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
+
+/** A fresh browser context signed in to the console as a demo user (the password the server printed). */
+export async function signIn(stack: Stack, username: string): Promise<Page> {
+  const page = await (await stack.browser.newContext({ locale: 'zh-CN' })).newPage();
+  await page.goto(`${stack.server.origin}/console/login`);
+  await page.fill('#username', username);
+  await page.fill('#password', stack.server.credentials.get(username) as string);
+  await page.click('button:has-text("登录")');
+  if (new URL(page.url()).pathname !== '/console') throw new Error(`${username} 未能登录：${page.url()}`);
+  return page;
+}

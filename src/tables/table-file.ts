@@ -1,7 +1,6 @@
-// A small reader for tabular uploads: CSV (UTF-8 with or without BOM, or GBK; comma, tab or semicolon) or the first
-// sheet of an XLSX, as rows of text cells that remember their line. The CSV parser is the catalogue import's.
+// The reader of tabular uploads (the catalogue and yearly-figure imports): CSV (UTF-8 with or without BOM, or GBK;
+// comma, tab or semicolon) or the first sheet of an XLSX, as rows of text cells that remember their line.
 import ExcelJS from 'exceljs';
-import { parseCsv } from '../catalog/import.ts';
 import { decodeText } from '../report/read/decode.ts';
 
 export interface TableRow {
@@ -40,6 +39,63 @@ async function readXlsx(data: Uint8Array): Promise<TableRow[]> {
     rows.push({ line, cells });
   });
   return rows;
+}
+
+/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. Records remember their first line. */
+export function parseCsv(text: string): TableRow[] {
+  const rows: TableRow[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let line = 1;
+  let start = 1;
+  let i = 0;
+  const delimiter = detectDelimiter(text);
+  const endRecord = () => {
+    cells.push(cell);
+    rows.push({ line: start, cells });
+    cells = [];
+    cell = '';
+  };
+  while (i < text.length) {
+    const ch = text[i] as string;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else {
+        if (ch === '\n') line += 1;
+        cell += ch;
+      }
+      i += 1;
+      continue;
+    }
+    if (ch === '"' && cell === '') quoted = true;
+    else if (ch === delimiter) {
+      cells.push(cell);
+      cell = '';
+    } else if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && text[i + 1] === '\n') i += 1;
+      endRecord();
+      line += 1;
+      start = line;
+    } else cell += ch;
+    i += 1;
+  }
+  if (cell !== '' || cells.length > 0) endRecord();
+  return rows;
+}
+
+/** Comma unless the header line has more tabs or semicolons (Excel's “Unicode text” is tab-separated). */
+function detectDelimiter(text: string): string {
+  const first = text.slice(0, text.search(/\r?\n|$/));
+  const count = (c: string) => first.split(c).length - 1;
+  const [best] = [',', '\t', ';'].sort((a, b) => count(b) - count(a));
+  return count(best as string) > 0 ? (best as string) : ',';
 }
 
 /** Every non-blank row of the file; throws when it is neither readable CSV nor XLSX. */
