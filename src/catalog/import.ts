@@ -10,7 +10,7 @@ import { yearOf } from '../calendar/dates.ts';
 import type { Context } from '../context.ts';
 import { isDomainError } from '../errors.ts';
 import { type Tx, transaction } from '../storage/transaction.ts';
-import { isXlsx, readTable, type TableRow } from '../tables/table-file.ts';
+import { isXlsx, missingColumns, type Rejection, readTable, type TableRow } from '../tables/table-file.ts';
 import { parseInput } from '../validation.ts';
 import { isoDate } from '../validation-fields.ts';
 import { renderBody } from './body.ts';
@@ -62,13 +62,7 @@ export interface ImportFile {
   data: Uint8Array;
 }
 
-export interface RejectedRow {
-  /** The file's line (CSV, where the record starts) or row (XLSX), 1-based with the header as line 1. */
-  line: number;
-  /** The column's header as written in the file; null for the row or the file as a whole. */
-  column: string | null;
-  reason: string;
-}
+export type RejectedRow = Rejection;
 
 export interface ImportReport {
   fileName: string;
@@ -320,13 +314,7 @@ export async function importCatalog(
   }
   const { columns, names } = headerMap(head.cells);
   const nameOf = (c: ImportColumn | null) => (c ? (names.get(c) ?? IMPORT_COLUMN_LABELS[c]) : null);
-  for (const required of ['title', 'publishedOn'] as const)
-    if (!names.has(required))
-      report.rejected.push({
-        line: head.line,
-        column: IMPORT_COLUMN_LABELS[required],
-        reason: `缺少“${IMPORT_COLUMN_LABELS[required]}”列（可用的列名：${IMPORT_COLUMNS[required].join('、')}）`,
-      });
+  report.rejected.push(...missingColumns(head, names, ['title', 'publishedOn'], IMPORT_COLUMNS, IMPORT_COLUMN_LABELS));
   if (report.rejected.length > 0) return report;
   report.rows = data.length;
   if (data.length === 0) {

@@ -2,6 +2,7 @@
 // staff's (drafts, revisions under review, history), each staff read behind the policy.
 import { authorize } from '../agencies/authorize.ts';
 import type { Actor } from '../agencies/model.ts';
+import { subtreeIds } from '../agencies/service.ts';
 import { beijingDate } from '../calendar/dates.ts';
 import { loadWorkingCalendar } from '../calendar/repository.ts';
 import type { Context } from '../context.ts';
@@ -44,28 +45,12 @@ export interface Page<T> {
   pageSize: number;
 }
 
-/** Agencies in the subtree of one (a people's government and its departments). */
-export async function subtree(ctx: Context, agencyId: number): Promise<number[]> {
-  const rows = await ctx.db.kysely.selectFrom('agencies').select(['id', 'parent_id']).execute();
-  const ids = new Set([agencyId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const r of rows)
-      if (r.parent_id !== null && ids.has(Number(r.parent_id)) && !ids.has(Number(r.id))) {
-        ids.add(Number(r.id));
-        grew = true;
-      }
-  }
-  return [...ids];
-}
-
 /** The published catalogue, newest first, filtered as the portal's browse page asks. */
 export async function listPublished(ctx: Context, filters: PublicFilters = {}): Promise<Page<CatalogItem>> {
   const pageSize = Math.min(Math.max(filters.pageSize ?? PAGE_SIZE, 1), 100);
   const page = Math.max(filters.page ?? 1, 1);
   let q = ctx.db.kysely.selectFrom('catalog_items').where('status', '=', 'published');
-  if (filters.agencyId) q = q.where('agency_id', 'in', await subtree(ctx, filters.agencyId));
+  if (filters.agencyId) q = q.where('agency_id', 'in', await subtreeIds(ctx, filters.agencyId));
   if (filters.kind) q = q.where('kind', '=', filters.kind);
   if (filters.topic) q = q.where('topic', '=', filters.topic);
   if (filters.validity) q = q.where('validity', '=', filters.validity);

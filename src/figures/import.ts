@@ -10,7 +10,7 @@ import { findAgencyByKey } from '../agencies/repository.ts';
 import type { Context } from '../context.ts';
 import { isDomainError } from '../errors.ts';
 import { transaction } from '../storage/transaction.ts';
-import { readTable } from '../tables/table-file.ts';
+import { missingColumns, type Rejection, readTable } from '../tables/table-file.ts';
 import { parseInput } from '../validation.ts';
 import { centsToText } from './model.ts';
 import { findFigures, upsertFigures } from './repository.ts';
@@ -43,13 +43,7 @@ export interface FiguresImportFile {
   data: Uint8Array;
 }
 
-export interface RejectedFigureRow {
-  /** 1-based, the header being line 1 (CSV: where the record starts; XLSX: the row). */
-  line: number;
-  /** The column's header as written in the file; null for the row or the file as a whole. */
-  column: string | null;
-  reason: string;
-}
+export type RejectedFigureRow = Rejection;
 
 export interface ImportedFigures {
   line: number;
@@ -140,13 +134,7 @@ export async function importFigures(
   }
   const { columns, names, problems } = headerMap(head.cells);
   for (const p of problems) report.rejected.push({ line: head.line, ...p });
-  for (const col of REQUIRED)
-    if (!names.has(col))
-      report.rejected.push({
-        line: head.line,
-        column: LABEL[col],
-        reason: `缺少“${LABEL[col]}”列（可用的列名：${FIGURE_COLUMNS[col].join('、')}）`,
-      });
+  report.rejected.push(...missingColumns(head, names, REQUIRED, FIGURE_COLUMNS, LABEL));
   if (report.rejected.length > 0) return report;
   report.rows = data.length;
   if (data.length === 0) {

@@ -104,3 +104,29 @@ export async function readTable(data: Uint8Array, name: string): Promise<{ forma
   const rows = xlsx ? await readXlsx(data) : parseCsv(decodeText(data));
   return { format: xlsx ? 'xlsx' : 'csv', rows: rows.filter((r) => r.cells.some((c) => c.trim() !== '')) };
 }
+
+/** A row an import refuses, with where and why (in Chinese, for the clerk). */
+export interface Rejection {
+  /** The file's line (CSV: where the record starts; XLSX: the row), 1-based with the header as line 1. */
+  line: number;
+  /** The column's header as written in the file; null for the row or the file as a whole. */
+  column: string | null;
+  reason: string;
+}
+
+/** The required columns the header lacks, each named with the header names an import accepts for it. */
+export function missingColumns<K extends string>(
+  head: TableRow,
+  found: ReadonlyMap<K, string>,
+  required: readonly K[],
+  variants: Record<K, readonly string[]>,
+  labels: Record<K, string>,
+): Rejection[] {
+  return required
+    .filter((col) => !found.has(col))
+    .map((col) => ({
+      line: head.line,
+      column: labels[col],
+      reason: `缺少“${labels[col]}”列（可用的列名：${variants[col].join('、')}）`,
+    }));
+}

@@ -5,10 +5,11 @@
 // in key order, so a page costs a few index reads however many items match; counts stop at TOTAL_CAP. Anything
 // typed is safe: query syntax (quotes, *, -, OR, NEAR, :) never reaches an engine, only whole tokens of letters
 // and digits do, quoted.
+
+import { subtreeIds } from '../../agencies/service.ts';
 import type { Context } from '../../context.ts';
 import { errors } from '../../errors.ts';
 import type { CatalogItem, Kind, Validity } from '../model.ts';
-import { subtree } from '../queries.ts';
 import { toItem } from '../repository.ts';
 import { countMatching, type Expr, matchingItems } from './engine.ts';
 import { facet } from './facets.ts';
@@ -72,7 +73,8 @@ export function searchTerms(q: string): string[] {
 
 async function filterExprs(ctx: Context, input: Omit<SearchInput, 'q'>): Promise<Expr[]> {
   const out: Expr[] = [];
-  if (input.agencyId) out.push({ or: (await subtree(ctx, input.agencyId)).map((id) => ({ facet: facet.agency(id) })) });
+  if (input.agencyId)
+    out.push({ or: (await subtreeIds(ctx, input.agencyId)).map((id) => ({ facet: facet.agency(id) })) });
   if (input.kind) out.push({ facet: facet.kind(input.kind) });
   if (input.topic) out.push({ facet: facet.topic(input.topic) });
   if (input.year) out.push({ facet: facet.year(input.year) });

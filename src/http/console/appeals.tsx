@@ -17,7 +17,7 @@ import { requireLogin } from '../auth.ts';
 import { csrfToken } from '../csrf.tsx';
 import type { AppEnv } from '../env.ts';
 import { appealCellHref, CaseForm, CaseTable, HREF, TableFour } from './appeals-views.tsx';
-import { type FormError, formError, formValues, idOrText, type Values } from './form.tsx';
+import { type FormError, filterSelect, formError, formValues, idOrText, type Values } from './form.tsx';
 import { consolePage, requireModule } from './frame.tsx';
 import { Pager } from './pager.tsx';
 
@@ -113,52 +113,32 @@ appealRoutes.get(HREF, requireLogin(), gate, async (c) => {
           </li>
         </ul>
         <form method="get" action={HREF} class="filters" aria-label="筛选案件">
-          {agencies.length > 1 ? (
-            <div class="field">
-              <label for="q-agency">机关</label>
-              <select id="q-agency" name="agency">
-                <option value="">全部</option>
-                {agencies.map((a) => (
-                  <option value={String(a.id)} selected={a.id === filter.agencyId}>
-                    {a.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : null}
-          <div class="field">
-            <label for="q-year">受理或立案年度</label>
-            <select id="q-year" name="year">
-              <option value="">全部</option>
-              {years.map((y) => (
-                <option value={String(y)} selected={y === filter.year}>
-                  {y}年
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="q-kind">案件类型</label>
-            <select id="q-kind" name="kind">
-              <option value="">全部</option>
-              {KINDS.map((k) => (
-                <option value={k} selected={k === filter.kind}>
-                  {KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="q-result">审理结果</label>
-            <select id="q-result" name="result">
-              <option value="">全部</option>
-              {RESULTS.map((r) => (
-                <option value={r} selected={r === filter.result}>
-                  {RESULT_LABELS[r]}
-                </option>
-              ))}
-            </select>
-          </div>
+          {agencies.length > 1
+            ? filterSelect(
+                'agency',
+                '机关',
+                String(filter.agencyId ?? ''),
+                agencies.map((a) => [String(a.id), a.name]),
+              )
+            : null}
+          {filterSelect(
+            'year',
+            '受理或立案年度',
+            String(filter.year ?? ''),
+            years.map((y) => [String(y), `${y}年`]),
+          )}
+          {filterSelect(
+            'kind',
+            '案件类型',
+            filter.kind ?? '',
+            KINDS.map((k) => [k, KIND_LABELS[k]]),
+          )}
+          {filterSelect(
+            'result',
+            '审理结果',
+            filter.result ?? '',
+            RESULTS.map((r) => [r, RESULT_LABELS[r]]),
+          )}
           <div class="field checkbox">
             <input type="checkbox" id="q-pending" name="pending" value="1" checked={filter.pending} />
             <label for="q-pending">只看尚未审结的</label>

@@ -9,7 +9,7 @@ import { csrfToken } from '../csrf.tsx';
 import type { AppEnv } from '../env.ts';
 import { filesOf } from '../portal/attachment-field.tsx';
 import { HREF } from './catalog-views.tsx';
-import { fieldId } from './form.tsx';
+import { fieldId, RejectedRows } from './form.tsx';
 import { consolePage, requireModule } from './frame.tsx';
 
 type C = Context<AppEnv>;
@@ -29,25 +29,7 @@ function Report(props: { report: ImportReport }) {
             文件“{r.fileName}”共 {r.rows} 行数据。请逐行改正下列问题后重新上传；任何一行有误时全部不导入。
           </p>
         </div>
-        <table>
-          <caption>未通过检查的行</caption>
-          <thead>
-            <tr>
-              <th scope="col">行号</th>
-              <th scope="col">列</th>
-              <th scope="col">问题</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.rejected.map((x) => (
-              <tr>
-                <th scope="row">第{x.line}行</th>
-                <td>{x.column ?? ''}</td>
-                <td>{x.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RejectedRows rows={r.rejected} />
       </section>
     );
   return (

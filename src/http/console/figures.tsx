@@ -15,7 +15,16 @@ import { requireLogin } from '../auth.ts';
 import { csrfToken } from '../csrf.tsx';
 import type { AppEnv } from '../env.ts';
 import { filesOf } from '../portal/attachment-field.tsx';
-import { ErrorSummary, type FormError, fieldId, formError, formValues, TextField, type Values } from './form.tsx';
+import {
+  ErrorSummary,
+  type FormError,
+  fieldId,
+  formError,
+  formValues,
+  RejectedRows,
+  TextField,
+  type Values,
+} from './form.tsx';
 import { consolePage } from './frame.tsx';
 
 type C = Context<AppEnv>;
@@ -97,25 +106,7 @@ function ImportResult(props: { report: FiguresImportReport }) {
             文件“{r.fileName}”共 {r.rows} 行数据。请改正下列问题后重新上传；任何一行有误时全部不导入。
           </p>
         </div>
-        <table>
-          <caption>未通过检查的行</caption>
-          <thead>
-            <tr>
-              <th scope="col">行号</th>
-              <th scope="col">列</th>
-              <th scope="col">问题</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.rejected.map((x) => (
-              <tr>
-                <th scope="row">第{x.line}行</th>
-                <td>{x.column ?? ''}</td>
-                <td>{x.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RejectedRows rows={r.rejected} />
       </section>
     );
   return (

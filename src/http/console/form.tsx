@@ -175,3 +175,28 @@ export const filterSelect = (name: string, text: string, current: string, opts: 
     </select>
   </div>
 );
+
+/** The rows an import refused, each with its line, column and reason (the catalogue and yearly-figure imports). */
+export function RejectedRows(props: { rows: readonly { line: number; column: string | null; reason: string }[] }) {
+  return (
+    <table>
+      <caption>未通过检查的行</caption>
+      <thead>
+        <tr>
+          <th scope="col">行号</th>
+          <th scope="col">列</th>
+          <th scope="col">问题</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((x) => (
+          <tr>
+            <th scope="row">第{x.line}行</th>
+            <td>{x.column ?? ''}</td>
+            <td>{x.reason}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
