@@ -26,6 +26,10 @@ export const ACTIONS = [
   'catalog.publish',
   'feedback.view',
   'feedback.answer',
+  'report.view',
+  'report.edit',
+  'report.approve',
+  'report.publish',
   'audit.view',
   'audit.verify',
   'calendar.manage',
@@ -53,6 +57,10 @@ export const ACTION_LABELS: Record<Action, string> = {
   'catalog.publish': '发布该机构的政府信息',
   'feedback.view': '查看该机构收到的公众留言',
   'feedback.answer': '答复该机构收到的公众留言',
+  'report.view': '查看该机构的年度报告',
+  'report.edit': '编制该机构的年度报告',
+  'report.approve': '审核该机构的年度报告',
+  'report.publish': '发布该机构的年度报告',
   'audit.view': '查看审计日志',
   'audit.verify': '核验审计日志',
   'calendar.manage': '维护节假日安排',
@@ -83,6 +91,7 @@ export const RULES: Record<Role, Partial<Record<Action, readonly Relation[]>>> =
     'user.create': OWN,
     'user.update': OWN,
     'user.resetPassword': OWN,
+    'report.view': OWN,
   },
   handler: {
     'agency.view': ANY,
@@ -90,6 +99,9 @@ export const RULES: Record<Role, Partial<Record<Action, readonly Relation[]>>> =
     'application.handle': OWN,
     'feedback.view': OWN,
     'feedback.answer': OWN,
+    // The annual report is compiled from the records the handler keeps; the handler drafts and submits it.
+    'report.view': OWN,
+    'report.edit': OWN,
   },
   reviewer: {
     'agency.view': ANY,
@@ -99,6 +111,12 @@ export const RULES: Record<Role, Partial<Record<Action, readonly Relation[]>>> =
     'catalog.approve': OWN,
     'feedback.view': OWN,
     'feedback.answer': OWN,
+    'report.view': SUBTREE,
+    'report.edit': OWN,
+    // A supervising office's reviewer approves its departments' reports; an agency without a parent approves its
+    // own (the service refuses 'own' when the agency has a parent in the installation).
+    'report.approve': SUBTREE,
+    'report.publish': OWN,
   },
   publisher: {
     'agency.view': ANY,
@@ -107,6 +125,8 @@ export const RULES: Record<Role, Partial<Record<Action, readonly Relation[]>>> =
     'catalog.publish': OWN,
     'feedback.view': OWN,
     'feedback.answer': OWN,
+    'report.view': OWN,
+    'report.publish': OWN,
   },
   inspector: {
     'agency.view': ANY,
@@ -114,6 +134,7 @@ export const RULES: Record<Role, Partial<Record<Action, readonly Relation[]>>> =
     'application.view': SUBTREE,
     'catalog.view': SUBTREE,
     'feedback.view': SUBTREE,
+    'report.view': SUBTREE,
   },
 };
 

@@ -13,11 +13,13 @@ const security = { ...DEFAULT_SECURITY, argon2MemoryKib: 8192, argon2TimeCost: 1
 
 describe('demo seed', () => {
   forEachEngine((_engine, getDb) => {
-    it('seeds a district with one user per role into an empty database, once', async () => {
+    it("seeds a district with one user per role (and the district office's reviewer) into an empty database, once", async () => {
       const ctx = { db: getDb(), clock: () => new Date(), security };
       expect(await isDemoDatabase(ctx.db)).toBe(false);
       const credentials = await seedDemo(ctx);
-      expect(credentials?.map((c) => c.roleLabel)).toHaveLength(ROLES.length);
+      // One per role, and the 政务公开办's reviewer at the district government who approves the departments' reports.
+      expect(credentials?.map((c) => c.roleLabel)).toHaveLength(ROLES.length + 1);
+      expect(new Set(credentials?.map((c) => c.roleLabel))).toHaveProperty('size', ROLES.length);
       const agencies = await listAgencyRows(ctx.db.kysely);
       expect(agencies.map((a) => a.name)).toEqual([
         '示例区人民政府',
@@ -33,7 +35,7 @@ describe('demo seed', () => {
       expect((await listUserRows(ctx.db.kysely, null)).map((u) => u.username)).toEqual(['admin']);
       expect(await seedDemo(ctx)).toBeNull();
       const text = formatCredentials(credentials ?? []);
-      expect(text.match(/^ {2}[a-z][\w.-]+ +.*密码：\S+$/gm)).toHaveLength(ROLES.length);
+      expect(text.match(/^ {2}[a-z][\w.-]+ +.*密码：\S+$/gm)).toHaveLength(ROLES.length + 1);
       // Without { catalog: true } (as the tests' demo users) the catalogue stays empty.
       expect((await listPublished(ctx)).total).toBe(0);
     });

@@ -76,6 +76,8 @@ const USERS: { username: string; displayName: string; role: Role; agency: number
   { username: 'scjg.reviewer', displayName: '李强', role: 'reviewer', agency: 2 },
   { username: 'scjg.publisher', displayName: '张敏', role: 'publisher', agency: 2 },
   { username: 'qzf.inspector', displayName: '陈静', role: 'inspector', agency: 0 },
+  // 政务公开办 of the district government: approves the departments' annual reports.
+  { username: 'qzf.reviewer', displayName: '周婷', role: 'reviewer', agency: 0 },
 ];
 
 export interface DemoCredential {

@@ -23,6 +23,11 @@ import { figuresRoutes } from './console/figures.tsx';
 import { homeRoutes } from './console/home.tsx';
 import { loginRoutes } from './console/login.tsx';
 import { noticeRoutes } from './console/notices.tsx';
+import { reportCellRoutes } from './console/report-cells.tsx';
+import { reportImportRoutes } from './console/report-import.tsx';
+import { reportOverviewRoutes } from './console/report-overview.tsx';
+import { consoleReportRoutes } from './console/reports.tsx';
+import { statisticsConsoleRoutes } from './console/statistics.tsx';
 import { userRoutes } from './console/users.tsx';
 import { csrfProtection } from './csrf.tsx';
 import type { AppEnv, AppSettings } from './env.ts';
@@ -30,6 +35,7 @@ import { notFound, onError, tooLarge } from './errors.tsx';
 import { healthRoutes } from './health.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { accessLog, clientAddress, securityHeaders } from './middleware.ts';
+import { annualReportPortalRoutes } from './portal/annual-reports.tsx';
 import { applyRoutes, lookupLimit } from './portal/apply.tsx';
 import { applicantAttachmentRoutes } from './portal/attachment-routes.tsx';
 import { CHECK_LIMIT_BYTES, CHECK_PATH, checkRoutes } from './portal/check.tsx';
@@ -38,6 +44,8 @@ import { applicantLetterRoutes } from './portal/letter-routes.tsx';
 import { portalRoutes } from './portal/routes.tsx';
 import { searchRoutes } from './portal/search.tsx';
 import { seniorMode } from './portal/senior.ts';
+import { statisticsRoutes } from './portal/statistics.tsx';
+import { REPORT_IMPORT_PATH } from './report-links.ts';
 import { staticRoutes } from './static.ts';
 
 export interface AppOptions extends Partial<AppSettings> {
@@ -78,7 +86,7 @@ export function createApp(ctx: Context, options: AppOptions = {}): Hono<AppEnv> 
   // The online form and a case's upload carry attachments (attachments/: 50 MB per application by default).
   const attachmentLimit = bodyLimit({ maxSize: attachmentBodyBytes(limitsOf(ctx)), onError: tooLarge });
   app.use((c, next) => {
-    if (c.req.path === CHECK_PATH) return uploadLimit(c, next);
+    if (c.req.path === CHECK_PATH || c.req.path === REPORT_IMPORT_PATH) return uploadLimit(c, next);
     const files =
       carriesAttachments(c.req.path) || CATALOG_UPLOAD_PATH.test(c.req.path) || APPEAL_UPLOAD_PATH.test(c.req.path);
     return files ? attachmentLimit(c, next) : formLimit(c, next);
@@ -93,6 +101,8 @@ export function createApp(ctx: Context, options: AppOptions = {}): Hono<AppEnv> 
   app.route('/', applicantLetterRoutes(lookups));
   app.route('/', portalRoutes);
   app.route('/', searchRoutes);
+  app.route('/', annualReportPortalRoutes);
+  app.route('/', statisticsRoutes);
   app.route('/', loginRoutes);
   app.route('/', homeRoutes);
   app.route('/', noticeRoutes);
@@ -111,6 +121,11 @@ export function createApp(ctx: Context, options: AppOptions = {}): Hono<AppEnv> 
   app.route('/', consoleCatalogRoutes);
   app.route('/', appealRoutes);
   app.route('/', appealDetailRoutes);
+  app.route('/', reportOverviewRoutes);
+  app.route('/', reportImportRoutes);
+  app.route('/', consoleReportRoutes);
+  app.route('/', reportCellRoutes);
+  app.route('/', statisticsConsoleRoutes);
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.notFound(notFound);
   app.onError(onError);

@@ -25,7 +25,7 @@ describe('console: users', () => {
       const { app, ctx } = testApp(getDb());
       const admin = await signedIn(app, ctx, 'admin');
       const list = await (await admin.get('/console/users')).text();
-      expect(list).toContain('<caption>用户账户（共 6 个）</caption>');
+      expect(list).toContain('<caption>用户账户（共 7 个）</caption>');
       expect(list).toContain('<th scope="col">状态</th>');
       expect(list).toMatch(/<a href="\/console\/users\/\d+">qzf.inspector<\/a><\/th><td>陈静<\/td><td>督查员<\/td>/);
       expect(list).not.toContain('$argon2');

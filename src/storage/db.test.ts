@@ -22,6 +22,7 @@ forEachEngine((_engine, getDb) => {
       ['0010_feedback', true],
       ['0011_appeals', true],
       ['0012_yearly_figures', true],
+      ['0013_annual_reports', true],
     ]);
   });
 

@@ -549,3 +549,48 @@ export interface YearlyFigureTable {
 export interface Schema {
   yearly_figures: YearlyFigureTable;
 }
+
+/** An agency's annual report for a year and where it stands (annual/). */
+export interface AnnualReportTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  /** 'draft' | 'submitted' | 'returned' | 'approved' | 'published' */
+  status: string;
+  /** 'compiled' | 'imported' */
+  origin: string;
+  overview: string | null;
+  problems: string | null;
+  other: string | null;
+  snapshot_json: string | null;
+  acknowledged_json: string | null;
+  comment: string | null;
+  published_on: string | null;
+  source_name: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  submitted_at: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  published_at: string | null;
+  published_by: string | null;
+}
+
+export interface AnnualReportEventTable {
+  id: Generated<number>;
+  report_id: number;
+  /** 'saved' | 'submitted' | 'returned' | 'approved' | 'published' | 'imported' | 'withdrawn' */
+  kind: string;
+  at: string;
+  actor: string;
+  actor_id: number | null;
+  comment: string | null;
+}
+
+// Declaration merging: the annual reports join the Schema above.
+export interface Schema {
+  annual_reports: AnnualReportTable;
+  annual_report_events: AnnualReportEventTable;
+}

@@ -1,6 +1,7 @@
 // The JSON API under /api/v1: the public part (report check, online application, status lookup, fees, calendar,
 // deadline) and the staff part (session cookie). Mounted before the pages' body limit and CSRF check: the API
 // answers both itself, in JSON.
+
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
@@ -8,6 +9,7 @@ import { limitsOf } from '../../attachments/service.ts';
 import { attachmentBodyBytes } from '../console/application-attachments.tsx';
 import type { AppEnv } from '../env.ts';
 import type { RateLimit } from '../rate-limit.ts';
+import { annualReportApiRoutes } from './annual-reports.ts';
 import { APPEAL_API_UPLOAD_PATH, appealOperations, staffAppealRoutes } from './appeals.ts';
 import { staffOnly } from './auth.ts';
 import { calendarAdminOperations, calendarAdminRoutes } from './calendar-admin.ts';
@@ -77,6 +79,7 @@ export function apiRoutes(formLimitBytes: number, lookups?: RateLimit): Hono<App
   const document = openApiDocument(OPERATIONS);
   api.get('/openapi.json', (c) => c.json(document));
   api.route('/', reportRoutes);
+  api.route('/', annualReportApiRoutes);
   api.route('/', publicApplicationRoutes(lookups));
   api.route('/', publicFeedbackRoutes(lookups));
   api.route('/', publicSearchRoutes);

@@ -13,6 +13,7 @@ import * as m0009 from './0009_catalog_search.ts';
 import * as m0010 from './0010_feedback.ts';
 import * as m0011 from './0011_appeals.ts';
 import * as m0012 from './0012_yearly_figures.ts';
+import * as m0013 from './0013_annual_reports.ts';
 
 export interface GongkaiMigration {
   // biome-ignore lint/suspicious/noExplicitAny: a migration must not depend on today's schema type (Kysely's advice).
@@ -32,4 +33,5 @@ export const MIGRATIONS: Record<string, GongkaiMigration> = {
   '0010_feedback': m0010,
   '0011_appeals': m0011,
   '0012_yearly_figures': m0012,
+  '0013_annual_reports': m0013,
 };
