@@ -40,17 +40,37 @@ export function emptyAppealCounts(): Record<AppealGroup, CaseResults> {
   ) as Record<AppealGroup, CaseResults>;
 }
 
+/** The cell of table 四 a case counts in for `year` (group and column), or null when it does not count there. */
+export function caseCell(
+  c: CountedCase,
+  year: number,
+): { group: AppealGroup; column: Exclude<CaseColumn, 'total'> } | null {
+  const column = caseColumn(c, year);
+  if (!column || !(APPEAL_GROUPS as readonly string[]).includes(c.kind)) return null;
+  return { group: c.kind as AppealGroup, column };
+}
+
 /** Table 四 from a list of cases (pure; the cases of other agencies must already be left out). */
 export function tallyAppeals(cases: readonly CountedCase[], year: number): Record<AppealGroup, CaseResults> {
   const out = emptyAppealCounts();
   for (const c of cases) {
-    const column = caseColumn(c, year);
-    if (!column || !(APPEAL_GROUPS as readonly string[]).includes(c.kind)) continue;
-    const group = out[c.kind as AppealGroup];
-    group[column] += 1;
+    const cell = caseCell(c, year);
+    if (!cell) continue;
+    const group = out[cell.group];
+    group[cell.column] += 1;
     group.total += 1;
   }
   return out;
+}
+
+/** The cases that may count in the agency's table 四 for a year (the drill-down selects more columns of them). */
+export function casesFiledIn(db: Kysely<Schema>, agencyId: number, year: number) {
+  return db
+    .selectFrom('appeal_cases')
+    .where('agency_id', '=', agencyId)
+    .where('role', '=', 'original')
+    .where('filed_on', '>=', `${year}-01-01`)
+    .where('filed_on', '<=', `${year}-12-31`);
 }
 
 /** Table 四 of an agency's report for a year (国办公开办函〔2016〕201号 counting rule applied). */
@@ -59,13 +79,8 @@ export async function appealCounts(
   agencyId: number,
   year: number,
 ): Promise<Record<AppealGroup, CaseResults>> {
-  const rows = await db
-    .selectFrom('appeal_cases')
+  const rows = await casesFiledIn(db, agencyId, year)
     .select(['kind', 'role', 'filed_on', 'result', 'result_on'])
-    .where('agency_id', '=', agencyId)
-    .where('role', '=', 'original')
-    .where('filed_on', '>=', `${year}-01-01`)
-    .where('filed_on', '<=', `${year}-12-31`)
     .execute();
   return tallyAppeals(rows, year);
 }

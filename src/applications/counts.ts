@@ -34,9 +34,27 @@ function add(counts: KindCounts, kind: ApplicantKind) {
   counts.total += 1;
 }
 
-export function countYear(rows: readonly CountedApplication[], year: number): YearCounts {
+/** Where one application counts in table 三 of a year: the row it enters the column by and the row it leaves by. */
+export interface Placement {
+  entry: 'received' | 'carriedOver';
+  exit: OutcomeCode | 'carriedForward';
+}
+
+/**
+ * The rows of table 三 an application counts in for `year` (each counted application exactly once on each side),
+ * or null when it does not count in that year's table. countYear and the report's drill-down both use this.
+ */
+export function placeApplication(r: CountedApplication, year: number): Placement | null {
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
+  if (r.receivedOn > end) return null;
+  if (r.decidedOn !== null && r.decidedOn < start) return null;
+  const entry = r.receivedOn < start ? 'carriedOver' : 'received';
+  const decidedInYear = r.decidedOn !== null && r.decidedOn <= end && r.outcome !== null;
+  return { entry, exit: decidedInYear ? (r.outcome as OutcomeCode) : 'carriedForward' };
+}
+
+export function countYear(rows: readonly CountedApplication[], year: number): YearCounts {
   const result: YearCounts = {
     year,
     received: emptyKindCounts(),
@@ -45,12 +63,10 @@ export function countYear(rows: readonly CountedApplication[], year: number): Ye
     carriedForward: emptyKindCounts(),
   };
   for (const r of rows) {
-    if (r.receivedOn > end) continue;
-    if (r.decidedOn !== null && r.decidedOn < start) continue;
-    add(r.receivedOn < start ? result.carriedOver : result.received, r.applicantKind);
-    const decidedInYear = r.decidedOn !== null && r.decidedOn <= end && r.outcome !== null;
-    if (decidedInYear) add(result.outcomes[r.outcome as OutcomeCode], r.applicantKind);
-    else add(result.carriedForward, r.applicantKind);
+    const place = placeApplication(r, year);
+    if (!place) continue;
+    add(result[place.entry], r.applicantKind);
+    add(place.exit === 'carriedForward' ? result.carriedForward : result.outcomes[place.exit], r.applicantKind);
   }
   return result;
 }

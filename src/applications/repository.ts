@@ -217,16 +217,24 @@ export async function listByDueDate(db: Db, f: DueFilter): Promise<Application[]
 }
 
 /** What the year's counts (counts.ts) are computed from: every received application touching the year. */
+/**
+ * The applications that count in an agency's report for a year (received by 31 December, not decided before the
+ * year), in order of receipt: the compiler counts them (countYear) and the drill-down lists them.
+ */
 export async function listForYear(db: Db, agencyId: number, year: number) {
   const rows = await db
     .selectFrom('applications')
-    .select(['applicant_kind', 'received_on', 'decided_on', 'outcome'])
+    .select(['id', 'tracking_no', 'applicant_kind', 'received_on', 'decided_on', 'outcome'])
     .where('agency_id', '=', agencyId)
     .where('received_on', 'is not', null)
     .where('received_on', '<=', `${year}-12-31`)
     .where((eb) => eb.or([eb('decided_on', 'is', null), eb('decided_on', '>=', `${year}-01-01`)]))
+    .orderBy('received_on')
+    .orderBy('id')
     .execute();
   return rows.map((r) => ({
+    id: Number(r.id),
+    trackingNo: r.tracking_no,
     applicantKind: r.applicant_kind as ApplicantKind,
     receivedOn: r.received_on as string,
     decidedOn: r.decided_on,

@@ -10,6 +10,7 @@ import { renderJson } from '../report/write/json.ts';
 import type { Io } from './io.ts';
 import { type FileOutcome, formatFile, formatSummary, progressLine, toCsv } from './output.ts';
 import { REPORT_COMPILE_USAGE, reportCompileCommand } from './report-compile.ts';
+import { REPORT_IMPORT_USAGE, reportImportCommand } from './report-import.ts';
 import { expandInputs } from './walk.ts';
 
 export const REPORT_USAGE = `用法：
@@ -20,8 +21,9 @@ export const REPORT_USAGE = `用法：
   gongkai report render 文件 --to html|docx|pdf|md|json|xlsx [-o 输出文件]
       按全国统一格式生成报告文件
 ${REPORT_COMPILE_USAGE}
+${REPORT_IMPORT_USAGE}
 
-退出码：0 无错误；1 有错误级问题（check、compile）；2 文件无法读取或不含年度报告，或参数有误`;
+退出码：0 无错误；1 有错误级问题（check、compile）或导入被拒绝（import）；2 文件无法读取或不含年度报告，或参数有误`;
 
 class UsageError extends Error {}
 
@@ -151,6 +153,8 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
         return await renderCommand(rest, io);
       case 'compile':
         return await reportCompileCommand(rest, io);
+      case 'import':
+        return await reportImportCommand(rest, io);
       default:
         io.stderr(REPORT_USAGE);
         return 2;

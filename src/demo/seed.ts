@@ -11,7 +11,9 @@ import type { Context } from '../context.ts';
 import { seedDemoFigures } from '../figures/demo.ts';
 import type { Database } from '../storage/db.ts';
 import { transaction } from '../storage/transaction.ts';
+import { seedDemoApplications } from './applications.ts';
 import { seedDemoCatalog } from './catalog.ts';
+import { seedDemoReports } from './reports.ts';
 
 const SEED_ACTOR: Actor = { id: null, name: '系统:演示数据', role: 'sysadmin', agencyId: null, clientAddress: 'local' };
 
@@ -95,7 +97,8 @@ export async function isDemoDatabase(db: Database): Promise<boolean> {
 }
 
 export interface SeedOptions {
-  /** Also publish the demo catalogue (demo/catalog.ts), last year's appeals and yearly figures: `npm start` does;
+  /** Also publish the demo catalogue (demo/catalog.ts), last year's appeals, yearly figures, applications and
+   * published annual reports (demo/applications.ts, demo/reports.ts): `npm start` does;
    * tests that only need users do not. */
   catalog?: boolean;
 }
@@ -130,6 +133,8 @@ export async function seedDemo(ctx: Context, options: SeedOptions = {}): Promise
     await seedDemoCatalog(ctx, agencies);
     await seedDemoAppeals(ctx, agencies);
     await seedDemoFigures(SEED_ACTOR, ctx, agencies);
+    await seedDemoApplications(ctx, agencies);
+    await seedDemoReports(ctx, agencies);
   }
   // Demo accounts may be used at once: the password printed at start is not one an administrator chose for
   // someone else, so the forced change at first login (accounts.ts) is waived — in demo data only.

@@ -16,6 +16,7 @@ export const PORTAL_NAV: readonly NavItem[] = [
   { href: '/catalog', label: '政府信息公开目录' },
   { href: '/apply', label: '依申请公开' },
   { href: '/reports', label: '政府信息公开年报' },
+  { href: '/statistics', label: '数据统计' },
   { href: '/feedback', label: '公众留言' },
   { href: '/search', label: '搜索' },
 ];

@@ -51,8 +51,10 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
     h.set('Cross-Origin-Opener-Policy', 'same-origin');
     h.set('Cross-Origin-Resource-Policy', 'same-origin');
     if (secure) h.set('Strict-Transport-Security', 'max-age=31536000');
-    // Staff pages and anything personal are never kept by shared caches or the browser's back button.
-    if (!c.req.path.startsWith('/static/')) h.set('Cache-Control', 'no-store');
+    // Staff pages and anything personal are never kept by shared caches or the browser's back button; a response
+    // that declares itself public (published annual reports, open data) keeps its own Cache-Control.
+    if (!c.req.path.startsWith('/static/') && !/^public\b/.test(h.get('Cache-Control') ?? ''))
+      h.set('Cache-Control', 'no-store');
   };
 }
 

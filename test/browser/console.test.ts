@@ -35,6 +35,7 @@ describe.skipIf(!executablePath)('browser: portal and console of a started serve
       'scjg.reviewer',
       'scjg.publisher',
       'qzf.inspector',
+      'qzf.reviewer',
     ]);
   });
 

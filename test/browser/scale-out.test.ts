@@ -42,7 +42,7 @@ describe.skipIf(!withPostgres)(
 
     it('serves a session begun on one process from the other, and ends it there', async () => {
       if (!a || !b) throw new Error('servers did not start');
-      expect(a.credentials.size).toBe(6);
+      expect(a.credentials.size).toBe(7);
       expect(b.credentials.size).toBe(0);
       const client = new HttpClient();
       const token = await client.csrf(`${a.origin}/console/login`);

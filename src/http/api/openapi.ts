@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { SCHEMA_PATH } from '../../report/schema.ts';
 import { STATUS_TITLES } from '../status.ts';
+import { annualReportOperations } from './annual-reports.ts';
 import type { Operation } from './operation.ts';
 import { COMPONENTS, reportShape } from './shapes.ts';
 
@@ -104,7 +105,10 @@ function operation(op: Operation) {
   };
 }
 
-export function openApiDocument(operations: readonly Operation[]) {
+export function openApiDocument(listed: readonly Operation[]) {
+  // The published annual reports (annual-reports.ts), unless the caller lists them already.
+  const extra = annualReportOperations.filter((a) => !listed.some((o) => o.method === a.method && o.path === a.path));
+  const operations = [...listed, ...extra];
   const paths: Record<string, Json> = {};
   for (const op of operations) {
     const item = paths[op.path] ?? {};

@@ -44,6 +44,12 @@ export const MODULES: readonly Module[] = [
     description: '编制、检查、发布政府信息公开工作年度报告。',
   },
   {
+    href: '/console/statistics',
+    label: '统计分析',
+    action: 'report.view',
+    description: '按月份、办理结果、申请人类型统计依申请公开，查看按期答复率和答复用时。',
+  },
+  {
     href: '/console/appeals',
     label: '复议诉讼',
     action: 'application.view',

@@ -72,6 +72,8 @@ const BUILT = new Set([
   '/console/calendar',
   '/console/catalog',
   '/console/feedback',
+  '/console/reports',
+  '/console/statistics',
 ]);
 
 for (const module of MODULES) {

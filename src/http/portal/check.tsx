@@ -1,10 +1,10 @@
 // 年报检查: anyone uploads a published annual report (Word, PDF, web page, text, JSON) or pastes its text, and
 // sees what is wrong with it — the same checker as `gongkai report check` — with the flagged cells marked in
 // the national layout. Nothing submitted is stored.
+
 import { type Context, Hono } from 'hono';
 import { raw } from 'hono/html';
 import { type Diagnostic, ReadError } from '../../report/diagnostics.ts';
-import { cellName } from '../../report/labels.ts';
 import type { AnnualReport } from '../../report/model.ts';
 import { type ReadOptions, readReportData } from '../../report/read/index.ts';
 import { checkReport } from '../../report/rules.ts';
@@ -13,6 +13,7 @@ import { csrfToken } from '../csrf.tsx';
 import type { AppEnv } from '../env.ts';
 import { PortalPage } from '../layout.tsx';
 import { html } from '../render.ts';
+import { errorCount, FindingList } from '../report-findings.tsx';
 
 type C = Context<AppEnv>;
 
@@ -22,8 +23,6 @@ export const CHECK_LIMIT_BYTES = 20 * 1024 * 1024;
 /** Reading a PDF takes a core for ~0.1 s: at most this many at once, the rest are asked to retry. */
 const MAX_CONCURRENT = 2;
 let running = 0;
-
-const SEVERITY = { error: '错误', warning: '警告' } as const;
 
 function CheckForm(props: { csrf: string; error?: string; year?: string; agency?: string }) {
   return (
@@ -67,25 +66,13 @@ function formPage(c: C, props: { error?: string; year?: string; agency?: string 
 
 function Findings(props: { diagnostics: Diagnostic[] }) {
   if (props.diagnostics.length === 0) return <p class="notice">未发现问题。</p>;
-  const errors = props.diagnostics.filter((d) => d.severity === 'error').length;
+  const errors = errorCount(props.diagnostics);
   return (
     <>
       <p role="status">
         共发现 {errors} 个错误、{props.diagnostics.length - errors} 个警告。
       </p>
-      <ol class="findings">
-        {props.diagnostics.map((d) => (
-          <li class={`finding ${d.severity}`}>
-            <strong>
-              {SEVERITY[d.severity]}［{d.rule}］
-            </strong>{' '}
-            {d.message}
-            {d.cells.length > 0 && d.cells.length <= 7 ? (
-              <span class="cells">（涉及：{d.cells.map(cellName).join('、')}）</span>
-            ) : null}
-          </li>
-        ))}
-      </ol>
+      <FindingList diagnostics={props.diagnostics} />
     </>
   );
 }

@@ -1,13 +1,19 @@
-// 政府信息公开工作年度报告 (条例第四十九条、第五十条): the catalogue's annual reports by year and agency, and the report
-// checker (年报检查, check.tsx). Reports compiled by the system (issue 6) will be listed here too.
+// 政府信息公开工作年度报告 (条例第四十九条、第五十条): by year and agency, the reports published through the system
+// (compiled here or imported, with their page and files: annual-reports.tsx) and the catalogue's report items — one
+// row per agency and year, the system's report first — then the open data and the report checker (check.tsx).
 import { Hono } from 'hono';
 import { listAgencyRows } from '../../agencies/repository.ts';
+import { ORIGIN_LABELS } from '../../annual/model.ts';
+import { FILE_FORMATS, type PublishedReport, publishedReports } from '../../annual/open-data.ts';
 import type { CatalogItem } from '../../catalog/model.ts';
 import { publishedWithTitle } from '../../catalog/queries.ts';
 import type { AppEnv } from '../env.ts';
 import { PortalPage } from '../layout.tsx';
 import { html } from '../render.ts';
+import { OPEN_DATA_CSV, OPEN_DATA_JSON, portalReportHref } from '../report-links.ts';
+import { publishedTitle } from './annual-reports.tsx';
 import { agencyTree, cnDate, itemHref } from './catalog-views.tsx';
+import { OPEN_DATA_PAGE } from './open-data.ts';
 
 export const REPORT_TITLE = '政府信息公开工作年度报告';
 
@@ -20,14 +26,51 @@ export function reportYear(item: CatalogItem): number | null {
 
 export const reportRoutes = new Hono<AppEnv>();
 
+/** A row of a year's table: a report published through the system, or a catalogue item. */
+type Row =
+  | { agencyId: number; system: PublishedReport; item?: never }
+  | { agencyId: number; item: CatalogItem; system?: never };
+
+function SystemCells(props: { p: PublishedReport }) {
+  const { agency, record } = props.p;
+  const title = publishedTitle(agency, record.year);
+  return (
+    <>
+      <td>
+        <a href={portalReportHref(agency.id, record.year)}>{title}</a>
+        {record.origin === 'imported' ? <span class="origin-note">（{ORIGIN_LABELS.imported}）</span> : null}
+      </td>
+      <td class="nowrap">{cnDate(record.publishedOn)}</td>
+      <td class="report-file-links">
+        {FILE_FORMATS.map((f) => (
+          <a class="file-link" href={portalReportHref(agency.id, record.year, f)}>
+            {f.toUpperCase()}
+            <span class="visually-hidden">（{title}）</span>
+          </a>
+        ))}
+      </td>
+    </>
+  );
+}
+
 reportRoutes.get('/reports', async (c) => {
   const ctx = c.get('ctx');
-  const [items, agencies] = await Promise.all([publishedWithTitle(ctx, REPORT_TITLE), listAgencyRows(ctx.db.kysely)]);
+  const [items, agencies, system] = await Promise.all([
+    publishedWithTitle(ctx, REPORT_TITLE),
+    listAgencyRows(ctx.db.kysely),
+    publishedReports(ctx),
+  ]);
   const order = new Map(agencyTree(agencies).map(({ agency }, i) => [agency.id, i]));
-  const byYear = new Map<number, CatalogItem[]>();
+  const byYear = new Map<number, Row[]>();
+  const add = (year: number, row: Row) => byYear.set(year, [...(byYear.get(year) ?? []), row]);
+  const kept = new Set<string>();
+  for (const p of system) {
+    kept.add(`${p.agency.id}/${p.record.year}`);
+    add(p.record.year, { agencyId: p.agency.id, system: p });
+  }
   for (const item of items) {
     const year = reportYear(item) ?? 0;
-    byYear.set(year, [...(byYear.get(year) ?? []), item]);
+    if (!kept.has(`${item.agencyId}/${year}`)) add(year, { agencyId: item.agencyId, item });
   }
   const years = [...byYear.keys()].sort((a, b) => b - a);
   const agencyName = (id: number) => agencies.find((a) => a.id === id)?.name ?? '';
@@ -49,24 +92,38 @@ reportRoutes.get('/reports', async (c) => {
                 <th scope="col">机关</th>
                 <th scope="col">报告</th>
                 <th scope="col">发布日期</th>
+                <th scope="col">下载</th>
               </tr>
             </thead>
             <tbody>
               {(byYear.get(year) ?? [])
                 .sort((a, b) => (order.get(a.agencyId) ?? 0) - (order.get(b.agencyId) ?? 0))
-                .map((item) => (
-                  <tr>
-                    <td>{agencyName(item.agencyId) || item.issuer}</td>
-                    <td>
-                      <a href={itemHref(item.id)}>{item.title}</a>
-                    </td>
-                    <td class="nowrap">{cnDate(item.publishedOn)}</td>
-                  </tr>
-                ))}
+                .map((row) =>
+                  row.system ? (
+                    <tr>
+                      <td>{row.system.agency.name}</td>
+                      <SystemCells p={row.system} />
+                    </tr>
+                  ) : (
+                    <tr>
+                      <td>{agencyName(row.item.agencyId) || row.item.issuer}</td>
+                      <td>
+                        <a href={itemHref(row.item.id)}>{row.item.title}</a>
+                      </td>
+                      <td class="nowrap">{cnDate(row.item.publishedOn)}</td>
+                      <td>—</td>
+                    </tr>
+                  ),
+                )}
             </tbody>
           </table>
         </section>
       ))}
+      <h2>开放数据</h2>
+      <p>
+        全部已发布的年度报告也以开放数据提供，可自由使用：<a href={OPEN_DATA_JSON}>JSON</a>、
+        <a href={OPEN_DATA_CSV}>CSV</a>（<a href={OPEN_DATA_PAGE}>字段说明和使用条件</a>）。
+      </p>
       <h2>年报检查</h2>
       <p>
         <a href="/reports/check">年报检查</a>：上传或粘贴任何一份已公布的年度报告，检查勾稽关系、合计和格式问题。
