@@ -38,3 +38,29 @@ it('uses only MulanPSL-compatible runtime dependencies', () => {
   }
   expect(bad).toEqual([]);
 });
+
+/** Whether a package's `engines.node` admits Node 20 (the project's runtime): some alternative's lower bound is ≤ 20. */
+export function admitsNode20(range: string): boolean {
+  return range.split('||').some((alternative) => {
+    const floor = /(?:>=?|\^|~)?\s*v?(\d+)/.exec(alternative.trim());
+    return !floor || Number(floor[1]) <= 20;
+  });
+}
+
+it('recognises a Node-22-only engines range', () => {
+  expect(admitsNode20('>=22.12.0')).toBe(false);
+  expect(admitsNode20('^20.19.0 || >=22')).toBe(true);
+  expect(admitsNode20('>=14')).toBe(true);
+  expect(admitsNode20('*')).toBe(true);
+});
+
+it('uses only runtime dependencies that declare support for Node 20', () => {
+  const out = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { encoding: 'utf8' });
+  const bad: string[] = [];
+  for (const dir of out.split('\n').filter((d) => d.includes('node_modules'))) {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const range = pkg.engines?.node;
+    if (typeof range === 'string' && !admitsNode20(range)) bad.push(`${pkg.name}@${pkg.version}: node ${range}`);
+  }
+  expect(bad).toEqual([]);
+});
