@@ -40,7 +40,7 @@ it('uses only MulanPSL-compatible runtime dependencies', () => {
 });
 
 /** Whether a package's `engines.node` admits Node 20 (the project's runtime): some alternative's lower bound is ≤ 20. */
-export function admitsNode20(range: string): boolean {
+function admitsNode20(range: string): boolean {
   return range.split('||').some((alternative) => {
     const floor = /(?:>=?|\^|~)?\s*v?(\d+)/.exec(alternative.trim());
     return !floor || Number(floor[1]) <= 20;
