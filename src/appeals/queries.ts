@@ -2,12 +2,14 @@
 // the cases of one application, and table 四 of an agency for a year. Staff read their own agency's cases and
 // inspectors their subtree (application.view); the applicant's or plaintiff's name is shown in full only to the
 // staff of the agency the case is brought against, masked for everyone else.
+
 import { authorize } from '../agencies/authorize.ts';
 import type { Actor } from '../agencies/model.ts';
 import { listAgencyRows } from '../agencies/repository.ts';
 import { subtreeIds } from '../agencies/service.ts';
 import type { Context } from '../context.ts';
 import { errors } from '../errors.ts';
+import type { Page } from '../paging.ts';
 import { type AppealGroup, CASE_COLUMNS, type CaseColumn, type CaseResults } from '../report/model.ts';
 import { appealCounts } from './counts.ts';
 import {
@@ -109,12 +111,7 @@ export interface CaseFilter {
   pageSize?: number;
 }
 
-export interface Page<T> {
-  rows: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { Page } from '../paging.ts';
 
 const isKind = (v: unknown): v is Kind => (KINDS as readonly unknown[]).includes(v);
 const isResult = (v: unknown): v is Result => (RESULTS as readonly unknown[]).includes(v);

@@ -10,7 +10,7 @@ import { yearOf } from '../calendar/dates.ts';
 import type { Context } from '../context.ts';
 import { isDomainError } from '../errors.ts';
 import { type Tx, transaction } from '../storage/transaction.ts';
-import { isXlsx, missingColumns, type Rejection, readTable, type TableRow } from '../tables/table-file.ts';
+import { isXlsx, missingColumns, type Rejection, readUpload } from '../tables/table-file.ts';
 import { parseInput } from '../validation.ts';
 import { isoDate } from '../validation-fields.ts';
 import { renderBody } from './body.ts';
@@ -296,22 +296,12 @@ export async function importCatalog(
     check,
     items: [],
   };
-  let raw: TableRow[];
-  try {
-    raw = (await readTable(file.data, file.name)).rows;
-  } catch {
-    report.rejected.push({
-      line: 1,
-      column: null,
-      reason: '无法读取文件：应为 CSV（UTF-8 或 GBK 编码）或 Excel（.xlsx）文件',
-    });
+  const upload = await readUpload(file.data, file.name);
+  if (upload.rejection) {
+    report.rejected.push(upload.rejection);
     return report;
   }
-  const [head, ...data] = raw;
-  if (!head) {
-    report.rejected.push({ line: 1, column: null, reason: '文件为空，没有表头和数据' });
-    return report;
-  }
+  const { head, data } = upload;
   const { columns, names } = headerMap(head.cells);
   const nameOf = (c: ImportColumn | null) => (c ? (names.get(c) ?? IMPORT_COLUMN_LABELS[c]) : null);
   report.rejected.push(...missingColumns(head, names, ['title', 'publishedOn'], IMPORT_COLUMNS, IMPORT_COLUMN_LABELS));

@@ -1,5 +1,6 @@
 // Reading the catalogue: the public's view (published items only, their public files and interpretations) and the
 // staff's (drafts, revisions under review, history), each staff read behind the policy.
+
 import { authorize } from '../agencies/authorize.ts';
 import type { Actor } from '../agencies/model.ts';
 import { subtreeIds } from '../agencies/service.ts';
@@ -7,6 +8,7 @@ import { beijingDate } from '../calendar/dates.ts';
 import { loadWorkingCalendar } from '../calendar/repository.ts';
 import type { Context } from '../context.ts';
 import { errors } from '../errors.ts';
+import type { Page } from '../paging.ts';
 import type {
   CatalogAttachment,
   CatalogItem,
@@ -38,12 +40,7 @@ export interface PublicFilters {
   pageSize?: number;
 }
 
-export interface Page<T> {
-  rows: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { Page } from '../paging.ts';
 
 /** The published catalogue, newest first, filtered as the portal's browse page asks. */
 export async function listPublished(ctx: Context, filters: PublicFilters = {}): Promise<Page<CatalogItem>> {

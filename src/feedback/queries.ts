@@ -1,6 +1,7 @@
 // Reading feedback: the staff's lists and one message (own agency; inspectors their subtree — personal data shown
 // in full only to the staff of the agency that holds the message), the sender's status lookup, the portal's list of
 // public answers, the console's overdue count and the year's summary per agency for the annual report.
+
 import { sql } from 'kysely';
 import { authorize, permits } from '../agencies/authorize.ts';
 import type { Actor } from '../agencies/model.ts';
@@ -11,6 +12,7 @@ import { beijingDate } from '../calendar/dates.ts';
 import { loadWorkingCalendar } from '../calendar/repository.ts';
 import type { Context } from '../context.ts';
 import { DomainError, errors, isDomainError } from '../errors.ts';
+import type { Page } from '../paging.ts';
 import { recordFailure } from '../storage/transaction.ts';
 import {
   ANSWER_MODE_LABELS,
@@ -170,12 +172,7 @@ export interface StaffFilter {
   pageSize?: number;
 }
 
-export interface Page<T> {
-  rows: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { Page } from '../paging.ts';
 
 /** The staff's list: overdue and open ones soonest due first, handled ones latest first. */
 export async function listFeedback(actor: Actor, ctx: Context, filter: StaffFilter = {}): Promise<Page<StaffView>> {

@@ -10,7 +10,7 @@ import { findAgencyByKey } from '../agencies/repository.ts';
 import type { Context } from '../context.ts';
 import { isDomainError } from '../errors.ts';
 import { transaction } from '../storage/transaction.ts';
-import { missingColumns, type Rejection, readTable } from '../tables/table-file.ts';
+import { missingColumns, type Rejection, readUpload } from '../tables/table-file.ts';
 import { parseInput } from '../validation.ts';
 import { centsToText } from './model.ts';
 import { findFigures, upsertFigures } from './repository.ts';
@@ -114,24 +114,13 @@ export async function importFigures(
     check,
     figures: [],
   };
-  let rows: Awaited<ReturnType<typeof readTable>>['rows'];
-  try {
-    const table = await readTable(file.data, file.name);
-    report.format = table.format;
-    rows = table.rows;
-  } catch {
-    report.rejected.push({
-      line: 1,
-      column: null,
-      reason: '无法读取文件：应为 CSV（UTF-8 或 GBK 编码）或 Excel（.xlsx）文件',
-    });
+  const upload = await readUpload(file.data, file.name);
+  if (upload.rejection) {
+    report.rejected.push(upload.rejection);
     return report;
   }
-  const [head, ...data] = rows;
-  if (!head) {
-    report.rejected.push({ line: 1, column: null, reason: '文件为空，没有表头和数据' });
-    return report;
-  }
+  const { head, data } = upload;
+  report.format = upload.format;
   const { columns, names, problems } = headerMap(head.cells);
   for (const p of problems) report.rejected.push({ line: head.line, ...p });
   report.rejected.push(...missingColumns(head, names, REQUIRED, FIGURE_COLUMNS, LABEL));

@@ -105,6 +105,27 @@ export async function readTable(data: Uint8Array, name: string): Promise<{ forma
   return { format: xlsx ? 'xlsx' : 'csv', rows: rows.filter((r) => r.cells.some((c) => c.trim() !== '')) };
 }
 
+/**
+ * An upload's header row and data rows, or the one rejection that stops the import before any row is read: a file
+ * that is neither CSV nor XLSX, or one with no header.
+ */
+export async function readUpload(
+  data: Uint8Array,
+  name: string,
+): Promise<{ format: 'csv' | 'xlsx'; head: TableRow; data: TableRow[]; rejection?: never } | { rejection: Rejection }> {
+  let table: Awaited<ReturnType<typeof readTable>>;
+  try {
+    table = await readTable(data, name);
+  } catch {
+    return {
+      rejection: { line: 1, column: null, reason: '无法读取文件：应为 CSV（UTF-8 或 GBK 编码）或 Excel（.xlsx）文件' },
+    };
+  }
+  const [head, ...rows] = table.rows;
+  if (!head) return { rejection: { line: 1, column: null, reason: '文件为空，没有表头和数据' } };
+  return { format: table.format, head, data: rows };
+}
+
 /** A row an import refuses, with where and why (in Chinese, for the clerk). */
 export interface Rejection {
   /** The file's line (CSV: where the record starts; XLSX: the row), 1-based with the header as line 1. */

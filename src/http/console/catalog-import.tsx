@@ -9,7 +9,7 @@ import { csrfToken } from '../csrf.tsx';
 import type { AppEnv } from '../env.ts';
 import { filesOf } from '../portal/attachment-field.tsx';
 import { HREF } from './catalog-views.tsx';
-import { fieldId, RejectedRows } from './form.tsx';
+import { RejectedRows, TableUploadForm } from './form.tsx';
 import { consolePage, requireModule } from './frame.tsx';
 
 type C = Context<AppEnv>;
@@ -95,18 +95,7 @@ async function importPage(c: C, report?: ImportReport, problem?: string) {
             <p>{problem}</p>
           </div>
         ) : null}
-        <form method="post" action={PATH} enctype="multipart/form-data" class="stack" novalidate>
-          <input type="hidden" name="_csrf" value={csrf} />
-          <div class="field">
-            <label for={fieldId('file')}>目录文件</label>
-            <input type="file" id={fieldId('file')} name="file" accept=".csv,.xlsx,text/csv" required />
-          </div>
-          <div class="choice">
-            <input type="checkbox" id={fieldId('check')} name="check" value="yes" checked={report?.check ?? true} />
-            <label for={fieldId('check')}>只检查，不导入</label>
-          </div>
-          <button type="submit">上传</button>
-        </form>
+        <TableUploadForm action={PATH} csrf={csrf} label="目录文件" check={report?.check ?? true} />
         {report ? <Report report={report} /> : null}
         <p>
           <a href={HREF}>返回目录</a>

@@ -18,10 +18,10 @@ import { filesOf } from '../portal/attachment-field.tsx';
 import {
   ErrorSummary,
   type FormError,
-  fieldId,
   formError,
   formValues,
   RejectedRows,
+  TableUploadForm,
   TextField,
   type Values,
 } from './form.tsx';
@@ -227,18 +227,7 @@ async function page(
               <p>{problem}</p>
             </div>
           ) : null}
-          <form method="post" action={IMPORT_PATH} enctype="multipart/form-data" class="stack" novalidate>
-            <input type="hidden" name="_csrf" value={csrfToken(c)} />
-            <div class="field">
-              <label for={fieldId('file')}>数据文件</label>
-              <input type="file" id={fieldId('file')} name="file" accept=".csv,.xlsx,text/csv" required />
-            </div>
-            <div class="choice">
-              <input type="checkbox" id={fieldId('check')} name="check" value="yes" checked={report?.check ?? true} />
-              <label for={fieldId('check')}>只检查，不导入</label>
-            </div>
-            <button type="submit">上传</button>
-          </form>
+          <TableUploadForm action={IMPORT_PATH} csrf={csrfToken(c)} label="数据文件" check={report?.check ?? true} />
           {report ? <ImportResult report={report} /> : null}
         </section>
       </>

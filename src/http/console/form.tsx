@@ -200,3 +200,21 @@ export function RejectedRows(props: { rows: readonly { line: number; column: str
     </table>
   );
 }
+
+/** The upload form of a CSV/XLSX import: the file, “只检查，不导入” (on by default), and the button. */
+export function TableUploadForm(props: { action: string; csrf: string; label: string; check: boolean }) {
+  return (
+    <form method="post" action={props.action} enctype="multipart/form-data" class="stack" novalidate>
+      <input type="hidden" name="_csrf" value={props.csrf} />
+      <div class="field">
+        <label for={fieldId('file')}>{props.label}</label>
+        <input type="file" id={fieldId('file')} name="file" accept=".csv,.xlsx,text/csv" required />
+      </div>
+      <div class="choice">
+        <input type="checkbox" id={fieldId('check')} name="check" value="yes" checked={props.check} />
+        <label for={fieldId('check')}>只检查，不导入</label>
+      </div>
+      <button type="submit">上传</button>
+    </form>
+  );
+}
