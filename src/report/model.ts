@@ -92,9 +92,10 @@ export const APPEAL_PATHS: string[] = APPEAL_GROUPS.flatMap((g) => CASE_COLUMNS.
 
 /** Every numeric cell of the 2021 form, in printed order (10 + 175 + 15 = 200). */
 export const CELL_PATHS: readonly string[] = [...PROACTIVE_PATHS, ...REQUEST_PATHS, ...APPEAL_PATHS];
-const CELL_PATH_SET = new Set(CELL_PATHS);
+/** Each cell path split into its keys once: getCell/setCell run for every cell of every report read. */
+const CELL_KEYS = new Map(CELL_PATHS.map((path) => [path, path.split('.')]));
 export function isCellPath(path: string): boolean {
-  return CELL_PATH_SET.has(path);
+  return CELL_KEYS.has(path);
 }
 
 /** Cells that may hold decimals (万元); all others are counts. */
@@ -103,7 +104,9 @@ export function isDecimalCell(path: string): boolean {
 }
 
 function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
-  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  const out = {} as Record<K, number>;
+  for (const k of keys) out[k] = 0;
+  return out;
 }
 
 export function emptyReport(year: number, agency: string | null = null): AnnualReport {
@@ -131,18 +134,17 @@ export function emptyReport(year: number, agency: string | null = null): AnnualR
 
 export function getCell(report: AnnualReport, path: string): number {
   let node: unknown = report;
-  for (const key of path.split('.')) node = (node as Record<string, unknown>)[key];
+  for (const key of CELL_KEYS.get(path) ?? path.split('.')) node = (node as Record<string, unknown>)[key];
   if (typeof node !== 'number') throw new Error(`not a cell path: ${path}`);
   return node;
 }
 
 export function setCell(report: AnnualReport, path: string, value: number): void {
-  if (!isCellPath(path)) throw new Error(`not a cell path: ${path}`);
-  const keys = path.split('.');
-  const last = keys.pop() as string;
+  const keys = CELL_KEYS.get(path);
+  if (!keys) throw new Error(`not a cell path: ${path}`);
   let node = report as unknown as Record<string, unknown>;
-  for (const key of keys) node = node[key] as Record<string, unknown>;
-  node[last] = value;
+  for (let i = 0; i < keys.length - 1; i++) node = node[keys[i] as string] as Record<string, unknown>;
+  node[keys[keys.length - 1] as string] = value;
 }
 
 /** A deep copy with keys in schema order, the form every writer emits. */

@@ -16,9 +16,16 @@ export function normalizeLabel(text: string): string {
     .replace(/[“”"]/g, '"');
 }
 
+/** The last document judged: the line reader and finishDraft both ask about the same full text. */
+let lastEdition: { text: string; edition: FormatVersion | null } | null = null;
+
 /** Which edition's tables a document uses, judged by labels only (spec §7). */
 export function detectEdition(text: string): FormatVersion | null {
-  const t = normalizeLabel(text);
+  if (lastEdition?.text !== text) lastEdition = { text, edition: editionOf(normalizeLabel(text)) };
+  return lastEdition.edition;
+}
+
+function editionOf(t: string): FormatVersion | null {
   const markers2019 = [
     '本年新制作数量',
     '本年新公开数量',

@@ -1,28 +1,11 @@
 // PDF reports: the text layer (pdfjs-dist) rebuilt into lines, then read by the same line interpreter as
 // plain text. No rendering, no canvas: only text items and their positions.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { getDocument, type PDFDocumentProxy, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentLoadingTask, TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { loadPdfjs, PDFJS_DATA } from '../../pdf/pdfjs.ts';
 import { ReadError } from '../diagnostics.ts';
 import type { ReportDraft } from './draft.ts';
 import { isPageFooter, readLines } from './lines.ts';
-
-const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-
-let workerReady: Promise<void> | null = null;
-
-/**
- * pdfjs runs its "worker" on the main thread in Node. Handing it the worker module ourselves avoids its own
- * dynamic import by relative path, which test runners and bundlers may resolve differently.
- */
-function ensureWorker(): Promise<void> {
-  workerReady ??= (async () => {
-    const g = globalThis as { pdfjsWorker?: unknown };
-    if (!g.pdfjsWorker) g.pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs' as string);
-  })();
-  return workerReady;
-}
 
 interface Piece {
   text: string;
@@ -116,15 +99,14 @@ const MIN_TEXT_CHARS = 20;
 export async function readPdfDraft(data: Uint8Array): Promise<ReportDraft> {
   let task: PDFDocumentLoadingTask | null = null;
   try {
-    await ensureWorker();
+    const { getDocument, VerbosityLevel } = await loadPdfjs();
     task = getDocument({
       data: new Uint8Array(data), // pdfjs takes ownership of the buffer it is given
       verbosity: VerbosityLevel.ERRORS,
       isEvalSupported: false,
       useSystemFonts: false,
       stopAtErrors: false,
-      cMapUrl: join(PDFJS_DIR, 'cmaps/'),
-      standardFontDataUrl: join(PDFJS_DIR, 'standard_fonts/'),
+      ...PDFJS_DATA,
     });
     const pdf = await task.promise;
     // All pages at once: pdfjs inflates streams asynchronously, so pages overlap instead of waiting in turn.

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadPdfjs } from '../../pdf/pdfjs.ts';
 import { closeBrowser, findChromium, renderPdf } from './pdf.ts';
 import { distinctReport, huaianReport } from './samples.ts';
 
@@ -26,6 +26,7 @@ function pdfText(data: Uint8Array): string {
 
 /** The text of every page as pdfjs (the project's PDF reader) sees it. */
 async function pdfjsText(data: Uint8Array): Promise<string> {
+  const { getDocument, VerbosityLevel } = await loadPdfjs();
   const doc = await getDocument({ data: data.slice(), verbosity: VerbosityLevel.ERRORS }).promise;
   let text = '';
   for (let i = 1; i <= doc.numPages; i++) {
