@@ -1,5 +1,6 @@
 // `npm run bench`: reports parsed-and-checked per second by input format, and render times by output
-// format, on one core (everything runs sequentially in this one process). Prints a table.
+// format, on one core (everything runs sequentially in this one process; the load scenarios of load.ts put the server
+// in a process of its own). Prints a table.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,7 @@ import { renderHtml } from '../src/report/write/html.ts';
 import { findChromium, renderPdf } from '../src/report/write/pdf.ts';
 import { buildReport } from '../test/builders.ts';
 import { catalogSearchRows } from './catalog-search.ts';
+import { loadRows } from './load.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = (dir: string, ext: string) =>
@@ -84,6 +86,9 @@ else rows.push({ what: '生成 PDF', figure: '未运行：未找到 Chromium', t
 
 // 主动公开 search at 100,000 items (GONGKAI_BENCH_ITEMS for fewer), SQLite and, when configured, PostgreSQL.
 rows.push(...(await catalogSearchRows()));
+
+// The server under load in its own process (portal, search, the application form), beside a bare Hono app: load.ts.
+rows.push(...(await loadRows()));
 
 console.log('\n| 项目 | 结果 | 目标 | 结论 |');
 console.log('|---|---|---|---|');
