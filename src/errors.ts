@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'calendarMissing',
   'ledgerInvalid',
   'invalidState',
+  'personalData',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -80,4 +81,10 @@ export const errors = {
   ledgerInvalid: (problem: string) => new DomainError('ledgerInvalid', `办理记录有误：${problem}`),
   // A step out of turn (publishing what no reviewer approved, reviewing what was never submitted …).
   invalidState: (problem: string) => new DomainError('invalidState', problem),
+  // The personal-data guard (privacy/): what would go public holds hits nobody has dealt with; only masked forms.
+  personalData: (hits: string[]) =>
+    new DomainError(
+      'personalData',
+      `待公开的内容中有${hits.length}处个人信息尚未处理：${hits.join('；')}。请删除或替换后再发布，或逐项说明可以公开的理由`,
+    ),
 };

@@ -78,6 +78,8 @@ export function urlFor(path: string, v: Victim): string {
         return 'docx';
       case 'file':
         return path.includes('overview') ? 'summed.json' : 'report.json';
+      case 'n':
+        return '1';
       case 'path':
         return 'requests.granted.total';
       case 'aid':

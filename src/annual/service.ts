@@ -16,6 +16,7 @@ import { findAgency } from '../agencies/repository.ts';
 import { beijingDate } from '../calendar/dates.ts';
 import type { Context } from '../context.ts';
 import { errors } from '../errors.ts';
+import { guardAnnualReport } from '../privacy/service.ts';
 import { compileReport, DRAFT_NOTE } from '../report/compile/index.ts';
 import type { Diagnostic } from '../report/diagnostics.ts';
 import { type AnnualReport, normalizeReport } from '../report/model.ts';
@@ -294,6 +295,8 @@ async function move(actor: Actor, ctx: Context, agencyId: number, year: number, 
       if (m.event === 'returned') set.comment = m.comment ?? null;
     }
     if (m.event === 'published') {
+      // No personal data goes public unless the publisher said why it may (issue 8 point 5).
+      await guardAnnualReport(tx, record);
       const on = beijingDate(new Date(tx.now));
       set.published_on = on;
       set.published_at = tx.now;

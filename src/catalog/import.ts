@@ -9,6 +9,7 @@ import type { Actor } from '../agencies/model.ts';
 import { yearOf } from '../calendar/dates.ts';
 import type { Context } from '../context.ts';
 import { isDomainError } from '../errors.ts';
+import { firstHit } from '../privacy/scan.ts';
 import { type Tx, transaction } from '../storage/transaction.ts';
 import { isXlsx, missingColumns, type Rejection, readUpload } from '../tables/table-file.ts';
 import { parseInput } from '../validation.ts';
@@ -230,6 +231,18 @@ function checkRow(line: number, cells: Cells, issuer: string): Checked {
       if (validityOn < formedOn) throw new RowProblem('validityOn', `效力变更日期不能早于成文日期（${formedOn}）`);
     }
   }
+  // The personal-data guard (issue 8 point 5): an imported row is public at once, with no one to say why a hit may
+  // stand, so a row holding personal data is refused; what truly may be public is published through the workflow.
+  const personal = firstHit(
+    (['title', 'docNo', 'issuer', 'withheldReason'] as const)
+      .map((k) => ({ place: k as string, text: v[k] ?? '' }))
+      .concat({ place: 'body', text: renderBody(v.bodyFormat, v.body).text }),
+  );
+  if (personal)
+    throw new RowProblem(
+      FIELD_COLUMN[personal.place] ?? null,
+      `含有个人信息（${personal.masked}），导入时不能说明公开理由：请在表格中删去；确需公开的，请通过“新建信息”发布并说明理由`,
+    );
   return {
     line,
     indexNo: get('indexNo') || null,

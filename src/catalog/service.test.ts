@@ -5,6 +5,7 @@ import { buildHierarchy, buildUser, testContext } from '../../test/platform.ts';
 import type { Actor } from '../agencies/model.ts';
 import { listAuditEntries } from '../audit/query.ts';
 import type { Context } from '../context.ts';
+import { textPdf } from '../privacy/pdf-testing.ts';
 import { validityCounts } from './counts.ts';
 import { itemForStaff, latePublications, listPublished, publicItem } from './queries.ts';
 import {
@@ -19,7 +20,8 @@ import {
   withdrawItem,
 } from './service.ts';
 
-const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+/** A readable one-page PDF: the personal-data guard reads every file before it is published. */
+const PDF = textPdf(['Annex 1']);
 
 forEachEngine((_engine, getDb) => {
   let ctx: Context;

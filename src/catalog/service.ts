@@ -9,6 +9,7 @@ import { checkFiles, DEFAULT_ATTACHMENT_LIMITS, type IncomingFile } from '../att
 import { beijingDate, yearOf } from '../calendar/dates.ts';
 import type { Context } from '../context.ts';
 import { errors } from '../errors.ts';
+import { guardCatalogItem } from '../privacy/service.ts';
 import { type Tx, transaction } from '../storage/transaction.ts';
 import { parseInput } from '../validation.ts';
 import { renderBody } from './body.ts';
@@ -307,6 +308,8 @@ export async function publishItem(
   const intent = { action: 'catalog.publish', objectType: 'catalogItem', objectId: itemId };
   return transaction(ctx, actor, intent, async (tx) => {
     const open = await requireOpen(tx, itemId, 'approved', '未经审查通过的内容不能发布（先审查、后公开）');
+    // No personal data goes public unless the publisher said why it may (issue 8 point 5).
+    await guardCatalogItem(tx, itemId);
     const today = v.publishedOn ?? beijingDate(new Date(tx.now));
     const fields = open.fields;
     if (today < fields.formedOn) throw field('publishedOn', `发布日期不能早于成文日期（${fields.formedOn}）`);

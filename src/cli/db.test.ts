@@ -17,7 +17,7 @@ forEachEngine((engine) => {
     const first = memoryIo();
     expect(await dbCommand(['migrate'], first, deps)).toBe(0);
     expect(first.out).toMatch(
-      /^已升级数据库结构（.*）：0001_foundation、0002_calendar、0003_applications、0004_letters、0005_decision_review、0006_attachments、0007_notifications、0008_catalog、0009_catalog_search、0010_feedback、0011_appeals、0012_yearly_figures、0013_annual_reports\n$/,
+      /^已升级数据库结构（.*）：0001_foundation、0002_calendar、0003_applications、0004_letters、0005_decision_review、0006_attachments、0007_notifications、0008_catalog、0009_catalog_search、0010_feedback、0011_appeals、0012_yearly_figures、0013_annual_reports、0014_redactions、0015_personal_data_reviews\n$/,
     );
     const second = memoryIo();
     expect(await dbCommand(['migrate'], second, deps)).toBe(0);

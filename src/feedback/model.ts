@@ -101,3 +101,18 @@ export function scrubPersonalData(text: string): string {
     .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, '［电话已隐去］')
     .replace(/(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)/g, '［电话已隐去］');
 }
+
+/**
+ * What a public answer puts on the portal: the question as staff edited it (or the sender's words with phone
+ * numbers, e-mails and ID numbers blotted out) and the answer. The personal-data guard scans exactly this.
+ */
+export function publicAnswer(
+  m: Pick<Message, 'subject' | 'content'>,
+  v: { answer: string; publicSubject: string | null; publicContent: string | null },
+): { subject: string; content: string; answer: string } {
+  return {
+    subject: v.publicSubject ?? scrubPersonalData(m.subject),
+    content: v.publicContent ?? scrubPersonalData(m.content),
+    answer: v.answer,
+  };
+}

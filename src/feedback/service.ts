@@ -14,9 +14,10 @@ import type { Context } from '../context.ts';
 import { errors, isDomainError } from '../errors.ts';
 import { addNotices, staffOf } from '../notifications/notices.ts';
 import { enqueueEmail } from '../notifications/outbox.ts';
+import { guardFeedbackAnswer } from '../privacy/service.ts';
 import { type Tx, transaction } from '../storage/transaction.ts';
 import { parseInput } from '../validation.ts';
-import { CLOSE_REASON_LABELS, formatMessageNo, isEmail, type Message, scrubPersonalData } from './model.ts';
+import { CLOSE_REASON_LABELS, formatMessageNo, isEmail, type Message, publicAnswer } from './model.ts';
 import { deadlineDaysOf, findMessage, nextMessageSeq, toMessage } from './repository.ts';
 import {
   type AnswerInput,
@@ -193,14 +194,17 @@ export async function answerFeedback(actor: Actor, ctx: Context, id: number, inp
   if (v.mode === 'public' && !before.publishConsent) throw field('mode', '留言人未同意公开，只能私下答复');
   return transaction(ctx, actor, { action: 'feedback.answer', objectType: 'feedback', objectId: id }, async (tx) => {
     const isPublic = v.mode === 'public';
+    const shown = publicAnswer(before, v);
+    // No personal data goes public unless the one answering said why it may (issue 8 point 5).
+    if (isPublic) await guardFeedbackAnswer(tx, id, shown);
     const row = await tx.kysely
       .updateTable('feedback_messages')
       .set({
         status: 'answered',
         answer: v.answer,
         answer_mode: v.mode,
-        public_subject: isPublic ? (v.publicSubject ?? scrubPersonalData(before.subject)) : null,
-        public_content: isPublic ? (v.publicContent ?? scrubPersonalData(before.content)) : null,
+        public_subject: isPublic ? shown.subject : null,
+        public_content: isPublic ? shown.content : null,
         ...(await handled(tx, actor, before)),
       })
       .where('id', '=', id)

@@ -23,6 +23,7 @@ import { figuresRoutes } from './console/figures.tsx';
 import { homeRoutes } from './console/home.tsx';
 import { loginRoutes } from './console/login.tsx';
 import { noticeRoutes } from './console/notices.tsx';
+import { redactionRoutes } from './console/redaction.tsx';
 import { reportCellRoutes } from './console/report-cells.tsx';
 import { reportImportRoutes } from './console/report-import.tsx';
 import { reportOverviewRoutes } from './console/report-overview.tsx';
@@ -118,6 +119,7 @@ export function createApp(ctx: Context, options: AppOptions = {}): Hono<AppEnv> 
   app.route('/', applicationRoutes);
   app.route('/', applicationDetailRoutes);
   app.route('/', attachmentRoutes);
+  app.route('/', redactionRoutes);
   app.route('/', consoleCatalogRoutes);
   app.route('/', appealRoutes);
   app.route('/', appealDetailRoutes);

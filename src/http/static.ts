@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from './env.ts';
 
 const TYPES: Record<string, string> = { css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8' };
-const FILES = ['site.css', 'apply.js'];
+const FILES = ['site.css', 'apply.js', 'redaction.js'];
 
 const loaded = new Map(
   FILES.map((name) => {

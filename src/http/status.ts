@@ -24,6 +24,7 @@ export const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 500> = {
   calendarMissing: 500,
   ledgerInvalid: 409,
   invalidState: 409,
+  personalData: 409,
 };
 
 /** Page titles of the error pages. */

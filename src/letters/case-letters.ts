@@ -12,6 +12,7 @@ import { findApplication, listEvents } from '../applications/repository.ts';
 import { listProposalRows } from '../applications/review-repository.ts';
 import type { Context } from '../context.ts';
 import { errors } from '../errors.ts';
+import { withheldProposal } from '../redaction/service.ts';
 import { findChromium } from '../report/write/pdf.ts';
 import type { LetterDetails } from './compose.ts';
 import type { DeliveryRecord } from './deliveries.ts';
@@ -74,7 +75,9 @@ export async function caseLetters(actor: Actor, ctx: Context, id: number): Promi
     offer('feeNotice', happened('feeNoticeSent'), defaults, { ...(month ? { month } : {}), ...(fee ? { fee } : {}) });
   }
   const approved = (await listProposalRows(db, id)).findLast((p) => p.status === 'approved');
-  offer('reply', app.outcome ? 1 : 0, { reason: approved?.reason ?? '' });
+  // 区分处理: a partly granted reply lists what was withheld, why and on what basis (redaction/presenters.ts).
+  const withheld = app.outcome === 'partlyGranted' && !approved?.reason ? await withheldProposal(db, id) : '';
+  offer('reply', app.outcome ? 1 : 0, { reason: approved?.reason || withheld });
   const byLetter = (letterId: number) => deliveries.filter((d) => d.letterId === letterId);
   return {
     letters: letters.map((l) => ({ ...l, deliveries: byLetter(l.id) })),

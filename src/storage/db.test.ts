@@ -23,6 +23,8 @@ forEachEngine((_engine, getDb) => {
       ['0011_appeals', true],
       ['0012_yearly_figures', true],
       ['0013_annual_reports', true],
+      ['0014_redactions', true],
+      ['0015_personal_data_reviews', true],
     ]);
   });
 

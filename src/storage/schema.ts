@@ -594,3 +594,60 @@ export interface Schema {
   annual_reports: AnnualReportTable;
   annual_report_events: AnnualReportEventTable;
 }
+
+/** An acknowledged hit of the personal-data guard (privacy/): never the personal data itself. */
+export interface PersonalDataReviewTable {
+  id: Generated<number>;
+  /** 'catalogItem' | 'feedback' | 'annualReport' */
+  object_type: string;
+  object_id: number;
+  fingerprint: string;
+  kind: string;
+  masked: string;
+  place: string;
+  reason: string;
+  created_at: string;
+  created_by: string;
+  created_by_id: number | null;
+}
+
+// Declaration merging: the personal-data guard joins the Schema above.
+export interface Schema {
+  personal_data_reviews: PersonalDataReviewTable;
+}
+
+/** A handler's redaction plan for one file of a case (redaction/): the boxes, saved over several sittings. */
+export interface RedactionPlanTable {
+  id: Generated<number>;
+  attachment_id: number;
+  application_id: number;
+  agency_id: number;
+  /** JSON text: redaction/model.ts RedactionBox[] (areas and reasons, never the text under them). */
+  boxes_json: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: string;
+  updated_by_id: number | null;
+}
+
+/** An applied redaction: the original (staff-only) and the redacted copy made from it for the applicant. */
+export interface RedactionTable {
+  id: Generated<number>;
+  source_attachment_id: number;
+  result_attachment_id: number;
+  application_id: number;
+  agency_id: number;
+  /** JSON text: the RedactionBox[] applied. */
+  boxes_json: string;
+  /** JSON text: number[] of the pages rebuilt. */
+  pages_rebuilt_json: string;
+  applied_at: string;
+  applied_by: string;
+  applied_by_id: number | null;
+}
+
+// Declaration merging: 区分处理 joins the Schema above.
+export interface Schema {
+  redaction_plans: RedactionPlanTable;
+  redactions: RedactionTable;
+}

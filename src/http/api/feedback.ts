@@ -17,6 +17,7 @@ import {
 } from '../../feedback/queries.ts';
 import { answerInput, closeInput, deadlineInput, FEEDBACK_FIELD_LABELS, submitInput } from '../../feedback/schema.ts';
 import { answerFeedback, closeFeedback, setFeedbackDeadline, submitFeedback } from '../../feedback/service.ts';
+import { acknowledgeFeedbackHit, reviewFeedbackAnswer } from '../../privacy/service.ts';
 import type { AppEnv } from '../env.ts';
 import { lookupLimit } from '../portal/apply.tsx';
 import { FEEDBACK_SUBMIT_LIMIT } from '../portal/feedback.tsx';
@@ -24,6 +25,7 @@ import { type RateLimit, rateLimit } from '../rate-limit.ts';
 import { actorOf } from './auth.ts';
 import type { Operation } from './operation.ts';
 import { hit, jsonBody, limited, parse } from './respond.ts';
+import { presentHit, privacyShape } from './staff-catalog.ts';
 
 type C = Context<AppEnv>;
 
@@ -219,6 +221,27 @@ staffFeedbackRoutes.post(`${ONE}/answer`, async (c) => {
   return c.json(await getFeedback(actorOf(c), c.get('ctx'), id));
 });
 
+// The personal-data guard: the hits of a proposed public answer, and the reasons given for them (then answer).
+const personalDataBody = answerInput.extend({
+  acknowledgements: z
+    .array(
+      z.object({
+        fingerprint: z.string().regex(/^[0-9a-f]{64}$/, '应为检查结果中的标识'),
+        reason: z.string(),
+      }),
+    )
+    .default([])
+    .describe('逐项说明可以公开的理由：fingerprint 取自检查结果，reason 必填'),
+});
+
+staffFeedbackRoutes.post(`${ONE}/personal-data`, async (c) => {
+  const id = idOf(c);
+  const { acknowledgements, ...answer } = parse(personalDataBody, await jsonBody(c), FEEDBACK_FIELD_LABELS);
+  for (const a of acknowledgements) await acknowledgeFeedbackHit(actorOf(c), c.get('ctx'), id, answer, a);
+  const hits = await reviewFeedbackAnswer(actorOf(c), c.get('ctx'), id, answer);
+  return c.json({ hits: hits.map(presentHit) });
+});
+
 staffFeedbackRoutes.post(`${ONE}/close`, async (c) => {
   const id = idOf(c);
   const input = parse(closeInput, await jsonBody(c), FEEDBACK_FIELD_LABELS);
@@ -325,6 +348,19 @@ export const feedbackOperations: Operation[] = [
     params: idParams,
     json: answerInput,
     response: staffViewShape,
+    errors: [400, 401, 403, 404, 409],
+  },
+  {
+    method: 'post',
+    path: `${STAFF_FEEDBACK}/{id}/personal-data`,
+    summary: '公开答复前的个人信息检查：列出答复和公开留言中的个人信息，并可逐项说明可以公开的理由',
+    description: '公开答复中有未说明理由的个人信息时，答复接口拒绝（409，personalData）。',
+    tag: STAFF,
+    staff: true,
+    labels: FEEDBACK_FIELD_LABELS,
+    params: idParams,
+    json: personalDataBody,
+    response: privacyShape,
     errors: [400, 401, 403, 404, 409],
   },
   {

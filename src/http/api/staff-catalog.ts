@@ -41,6 +41,10 @@ import {
   withdrawItem,
 } from '../../catalog/service.ts';
 import { errors } from '../../errors.ts';
+import { PERSONAL_DATA_KINDS } from '../../privacy/detect.ts';
+import type { ReviewedHit } from '../../privacy/review.ts';
+import { HIT_LABELS } from '../../privacy/scan.ts';
+import { acknowledgeCatalogHit, reviewCatalogItem } from '../../privacy/service.ts';
 import type { AppEnv } from '../env.ts';
 import { actorOf } from './auth.ts';
 import type { Operation } from './operation.ts';
@@ -369,6 +373,53 @@ staffCatalogRoutes.post(`${ITEMS}/:id{[0-9]+}/attachments`, async (c) => {
   return c.json({ attachment: presentAttachment(stored) }, 201);
 });
 
+// ---- the personal-data guard: what the open revision would publish, and the reasons hits may stand ----
+
+const acknowledgementShape = z.object({ reason: text, createdBy: text, createdAt: text });
+const hitShape = z.object({
+  fingerprint: text.describe('该处个人信息的标识（不含个人信息本身），说明理由时引用'),
+  kind: z.enum([...PERSONAL_DATA_KINDS, 'unreadable']).describe('unreadable：无法自动读取文字、需人工核对的附件'),
+  kindLabel: text,
+  masked: text.describe('遮盖后的内容'),
+  places: z.array(text).describe('所在位置：标题、正文、附件及页码'),
+  acknowledgement: acknowledgementShape.nullable(),
+});
+export const privacyShape = z.object({
+  hits: z.array(hitShape),
+});
+const acknowledgeBody = z.object({
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/, '应为检查结果中的标识'),
+  reason: z.string().describe('可以公开的理由，必填，如“系本机关公开的办公电话”“当事人同意公开”'),
+});
+
+export const presentHit = (h: ReviewedHit) => ({
+  fingerprint: h.fingerprint,
+  kind: h.kind,
+  kindLabel: HIT_LABELS[h.kind],
+  masked: h.masked,
+  places: h.places,
+  acknowledgement: h.acknowledgement
+    ? {
+        reason: h.acknowledgement.reason,
+        createdBy: h.acknowledgement.createdBy,
+        createdAt: h.acknowledgement.createdAt,
+      }
+    : null,
+});
+
+staffCatalogRoutes.get(`${ITEMS}/:id{[0-9]+}/personal-data`, async (c) => {
+  const review = await reviewCatalogItem(actorOf(c), c.get('ctx'), idOf(c));
+  return c.json({ hits: review.hits.map(presentHit) });
+});
+
+staffCatalogRoutes.post(`${ITEMS}/:id{[0-9]+}/personal-data`, async (c) => {
+  const id = idOf(c);
+  const body = parse(acknowledgeBody, await jsonBody(c), { fingerprint: '标识', reason: '说明可以公开的理由' });
+  await acknowledgeCatalogHit(actorOf(c), c.get('ctx'), id, body);
+  const review = await reviewCatalogItem(actorOf(c), c.get('ctx'), id);
+  return c.json({ hits: review.hits.map(presentHit) });
+});
+
 // ---- the OpenAPI description ----
 
 const TAG = '主动公开（工作人员）' as const;
@@ -446,7 +497,21 @@ export const staffCatalogOperations: Operation[] = [
   item({
     path: `${ITEMS}/{id}/publish`,
     summary: '发布经审查通过的修改稿（先审查、后公开）；首次发布生成索引号',
+    description: '待发布的标题、正文和附件中有未处理的个人信息时拒绝发布（409，personalData）。',
     json: publishInput,
+  }),
+  item({
+    method: 'get',
+    path: `${ITEMS}/{id}/personal-data`,
+    summary: '个人信息检查：待处理的修改稿（标题、正文、附件）中的身份证号码、手机号码、银行卡号、电子邮箱、住址',
+    response: privacyShape,
+    errors: [400, 401, 403, 404],
+  }),
+  item({
+    path: `${ITEMS}/{id}/personal-data`,
+    summary: '说明一处个人信息可以公开的理由（全部处理后方可发布）',
+    json: acknowledgeBody,
+    response: privacyShape,
   }),
   item({
     path: `${ITEMS}/{id}/discard`,

@@ -42,6 +42,8 @@ export interface ActionProps {
   failed: Failed | undefined;
   /** The agency's replies need a reviewer's approval: the handler proposes (application-review.tsx) instead. */
   reviewRequired?: boolean;
+  /** What the case suggests for the decision (区分处理 applied → 部分公开). */
+  proposal?: Values;
 }
 
 /** The forms, and which were rendered: a refusal for a form no longer offered is shown at the top instead. */
@@ -51,7 +53,8 @@ export function caseActions(props: ActionProps): { actions: Child; shown: Set<st
   const shown = new Set<string>();
   const base = `${HREF}/${a.id}`;
   const errorOf = (form: string) => (failed?.form === form ? failed.error : undefined);
-  const valuesOf = (form: string) => (failed?.form === form ? failed.values : {});
+  const valuesOf = (form: string): Values =>
+    failed?.form === form ? failed.values : form === 'decide' ? (props.proposal ?? {}) : {};
   const form = (key: string, title: string, action: string, submit: string, body: (v: Values) => Child) => {
     shown.add(key);
     return (

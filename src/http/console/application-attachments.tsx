@@ -45,7 +45,17 @@ export interface AttachmentsProps {
   mayUpload: boolean;
   csrf: string;
   failed: Failed | undefined;
+  /** Redacted copies (区分处理件): the copy's id → its original's name. */
+  copies?: ReadonlyMap<number, string>;
 }
+
+/** Files the redaction tool can open (a DOCX is converted to PDF first, where the machine can). */
+const REDACTABLE = new Set([
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'image/jpeg',
+  'image/png',
+]);
 
 export function attachmentsSection(props: AttachmentsProps): { node: Child; shown: string[] } {
   const { applicationId: id, items, mayUpload, csrf, failed } = props;
@@ -66,6 +76,7 @@ export function attachmentsSection(props: AttachmentsProps): { node: Child; show
               <th scope="col">类型、大小</th>
               <th scope="col">提供对象</th>
               <th scope="col">上传</th>
+              {mayUpload ? <th scope="col">区分处理</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -73,6 +84,7 @@ export function attachmentsSection(props: AttachmentsProps): { node: Child; show
               <tr>
                 <th scope="row">
                   <a href={`${base}/${a.id}`}>{a.fileName}</a>
+                  {props.copies?.has(a.id) ? <p class="hint">区分处理件，原件：{props.copies.get(a.id)}</p> : null}
                 </th>
                 <td>{OWNER_KIND_LABELS[a.ownerKind]}</td>
                 <td>
@@ -82,6 +94,15 @@ export function attachmentsSection(props: AttachmentsProps): { node: Child; show
                 <td>
                   {a.uploadedBy}，{a.createdAt.slice(0, 10)}
                 </td>
+                {mayUpload ? (
+                  <td>
+                    {REDACTABLE.has(a.mediaType) && !props.copies?.has(a.id) ? (
+                      <a href={`${base}/${a.id}/redact`} aria-label={`对“${a.fileName}”作区分处理`}>
+                        区分处理
+                      </a>
+                    ) : null}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>

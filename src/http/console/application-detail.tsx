@@ -16,6 +16,7 @@ import { isDomainError } from '../../errors.ts';
 import { caseLetters, issueCaseLetter } from '../../letters/case-letters.ts';
 import { recordDelivery } from '../../letters/deliveries.ts';
 import { letterFile } from '../../letters/service.ts';
+import { caseRedactions, withheldProposal } from '../../redaction/service.ts';
 import { requireLogin } from '../auth.ts';
 import { csrfToken } from '../csrf.tsx';
 import type { AppEnv } from '../env.ts';
@@ -67,6 +68,11 @@ export async function casePage(c: C, id: number, failed?: Failed) {
   const csrf = csrfToken(c);
   const review = await reviewState(actor, ctx, id, a.agencyId);
   const reviewRequired = review.required;
+  // 区分处理 applied (《条例》第三十七条): propose 部分公开 with the generated list of what is withheld and why.
+  const redactions = await caseRedactions(actor, ctx, id);
+  const proposal: Values = redactions.length
+    ? { outcome: 'partlyGranted', basis: '《条例》第三十七条', reason: await withheldProposal(ctx.db.kysely, id) }
+    : {};
   const { actions, shown } = caseActions({
     a,
     clock,
@@ -77,9 +83,10 @@ export async function casePage(c: C, id: number, failed?: Failed) {
     csrf,
     failed,
     reviewRequired,
+    proposal,
   });
   const open = { open: s.open, actorId: actor.id };
-  const reviewed = reviewSection({ a, review, mayHandle, mayApprove, csrf, failed, ...open });
+  const reviewed = reviewSection({ a, review, mayHandle, mayApprove, csrf, failed, proposal, ...open });
   const letters = lettersSection({
     applicationId: id,
     data: await caseLetters(actor, ctx, id),
@@ -90,6 +97,7 @@ export async function casePage(c: C, id: number, failed?: Failed) {
   const attachments = attachmentsSection({
     applicationId: id,
     items: await listAttachments(actor, ctx, id),
+    copies: new Map(redactions.map((r) => [r.copy.id, r.source.fileName])),
     mayUpload: mayHandle,
     csrf,
     failed,

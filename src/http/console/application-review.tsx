@@ -20,6 +20,8 @@ export interface ReviewProps {
   open: boolean;
   csrf: string;
   failed: Failed | undefined;
+  /** What the case suggests for the proposal (区分处理 applied → 部分公开 and the withheld list). */
+  proposal?: Values;
 }
 
 const outcomeText = (p: ReplyProposal) => REQUEST_ROW_LABELS[p.outcome].short;
@@ -62,7 +64,8 @@ export function reviewSection(props: ReviewProps): { node: Child; shown: string[
   if (!review.required && review.proposals.length === 0) return { node: null, shown: [] };
   const shown: string[] = [];
   const errorOf = (key: string) => (failed?.form === key ? failed.error : undefined);
-  const valuesOf = (key: string): Values => (failed?.form === key ? failed.values : {});
+  const valuesOf = (key: string): Values =>
+    failed?.form === key ? failed.values : key === 'proposeReply' ? (props.proposal ?? {}) : {};
   const form = (key: string, title: string, path: string, submit: string, body: Child) => {
     shown.push(key);
     return (

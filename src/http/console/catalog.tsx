@@ -42,6 +42,7 @@ import {
   withdrawItem,
 } from '../../catalog/service.ts';
 import { type DomainError, isDomainError } from '../../errors.ts';
+import { acknowledgeCatalogHit, reviewCatalogItem } from '../../privacy/service.ts';
 import { requireLogin } from '../auth.ts';
 import { csrfToken } from '../csrf.tsx';
 import type { AppEnv } from '../env.ts';
@@ -66,6 +67,7 @@ import {
 } from './form.tsx';
 import { consolePage, requireModule } from './frame.tsx';
 import { Pager } from './pager.tsx';
+import { PrivacyPanel } from './privacy.tsx';
 
 type C = Context<AppEnv>;
 const actorOf = (c: C) => c.get('auth').actor;
@@ -87,7 +89,7 @@ interface Failed {
 }
 
 /** Errors shown beside the form that was submitted; anything else (forbidden, not found) is the error page. */
-const SHOWN = new Set(['validation', 'conflict', 'referenceMissing', 'invalidState']);
+const SHOWN = new Set(['validation', 'conflict', 'referenceMissing', 'invalidState', 'personalData']);
 function failure(e: unknown): FormError | undefined {
   if (!isDomainError(e) || !SHOWN.has(e.code)) return undefined;
   return { field: (e as DomainError).field, message: e.message, status: STATUS[e.code] === 409 ? 409 : 400 };
@@ -463,6 +465,8 @@ export async function itemPage(c: C, id: number, failed?: Failed) {
     return yes;
   };
   const published = item.status === 'published';
+  // What the open revision would publish, scanned for personal data (shown before the publish button).
+  const privacy = open && (mayEdit || mayApprove || mayPublish) ? await reviewCatalogItem(actor, ctx, id) : null;
   const actions = (
     <>
       {offer('submit', mayEdit && open?.status === 'draft') ? (
@@ -527,6 +531,15 @@ export async function itemPage(c: C, id: number, failed?: Failed) {
             {errorOf('review')?.field === 'comment' ? <p class="field-error">{errorOf('review')?.message}</p> : null}
           </div>
         </ActionForm>
+      ) : null}
+      {privacy && offer('privacy', true) ? (
+        <PrivacyPanel
+          action={`${base}/privacy`}
+          review={privacy}
+          csrf={csrf}
+          mayAcknowledge={mayPublish}
+          failed={failed?.form === 'privacy' ? failed : undefined}
+        />
       ) : null}
       {offer('publish', mayPublish && open?.status === 'approved') ? (
         <ActionForm name="publish" title="发布" action={`${base}/publish`} csrf={csrf} failed={failed} submit="发布">
@@ -804,6 +817,9 @@ function action(name: string, run: (c: C, id: number, values: Values) => Promise
 action('submit', (c, id) => submitForReview(actorOf(c), c.get('ctx'), id));
 action('review', (c, id, v) => reviewItem(actorOf(c), c.get('ctx'), id, reviewInputFrom(v)));
 action('publish', (c, id, v) => publishItem(actorOf(c), c.get('ctx'), id, { publishedOn: v.publishedOn ?? '' }));
+action('privacy', (c, id, v) =>
+  acknowledgeCatalogHit(actorOf(c), c.get('ctx'), id, { fingerprint: v.fingerprint ?? '', reason: v.reason ?? '' }),
+);
 action('discard', (c, id) => discardRevision(actorOf(c), c.get('ctx'), id));
 action('validity', (c, id, v) => changeValidity(actorOf(c), c.get('ctx'), id, validityInputFrom(v)));
 action('withdraw', (c, id, v) => withdrawItem(actorOf(c), c.get('ctx'), id, { reason: v.reason ?? '' }));

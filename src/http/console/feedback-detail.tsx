@@ -12,7 +12,10 @@ import {
   scrubPersonalData,
 } from '../../feedback/model.ts';
 import { getFeedback, type StaffView } from '../../feedback/queries.ts';
+import type { AnswerInput } from '../../feedback/schema.ts';
 import { answerFeedback, closeFeedback } from '../../feedback/service.ts';
+import type { ReviewedHit } from '../../privacy/review.ts';
+import { acknowledgeFeedbackHit, reviewFeedbackAnswer } from '../../privacy/service.ts';
 import { requireLogin } from '../auth.ts';
 import { csrfToken } from '../csrf.tsx';
 import type { AppEnv } from '../env.ts';
@@ -30,6 +33,7 @@ import {
   type Values,
 } from './form.tsx';
 import { consolePage } from './frame.tsx';
+import { AnswerPrivacy, fingerprintOfField } from './privacy.tsx';
 
 type C = Context<AppEnv>;
 const ID = `${HREF}/:id{[0-9]{1,12}}`;
@@ -39,6 +43,8 @@ interface Failed {
   form: 'answer' | 'close';
   values: Values;
   error: FormError;
+  /** The personal data found in a public answer that was refused (privacy/). */
+  hits?: ReviewedHit[];
 }
 
 function Radios(props: {
@@ -144,6 +150,7 @@ function AnswerForm(props: { m: StaffView; csrf: string; failed?: Failed | undef
             />
           </fieldset>
         ) : null}
+        <AnswerPrivacy hits={failed?.hits ?? []} values={values} />
         <button type="submit">提交答复</button>
       </form>
     </section>
@@ -271,7 +278,7 @@ async function messagePage(c: C, id: number, failed?: Failed) {
 feedbackDetailRoutes.get(ID, requireLogin(), gate, (c) => messagePage(c, Number(c.req.param('id'))));
 
 /** Errors shown beside the form; forbidden and not found go to the error page. */
-const SHOWN = new Set(['validation', 'invalidState']);
+const SHOWN = new Set(['validation', 'invalidState', 'personalData']);
 
 function post(form: Failed['form'], run: (c: C, id: number, v: Values) => Promise<unknown>) {
   feedbackDetailRoutes.post(`${ID}/${form}`, requireLogin(), gate, async (c) => {
@@ -289,14 +296,42 @@ function post(form: Failed['form'], run: (c: C, id: number, v: Values) => Promis
 }
 
 const blank = (v: string | undefined) => (v?.trim() ? v : null);
-post('answer', (c, id, v) =>
-  answerFeedback(c.get('auth').actor, c.get('ctx'), id, {
-    mode: (v.mode ?? '') as 'public',
-    answer: v.answer ?? '',
-    publicSubject: blank(v.publicSubject),
-    publicContent: blank(v.publicContent),
-  }),
-);
+const answerOf = (v: Values): AnswerInput => ({
+  mode: (v.mode ?? '') as 'public',
+  answer: v.answer ?? '',
+  publicSubject: blank(v.publicSubject),
+  publicContent: blank(v.publicContent),
+});
+
+/**
+ * The answer: first the reasons given for personal data shown on the refused attempt (a hit since edited away
+ * needs none), then the answer itself. Refused for personal data, the form comes back listing what was found.
+ */
+feedbackDetailRoutes.post(`${ID}/answer`, requireLogin(), gate, async (c) => {
+  const id = Number(c.req.param('id'));
+  const values = formValues(await c.req.parseBody());
+  const actor = c.get('auth').actor;
+  const ctx = c.get('ctx');
+  const input = answerOf(values);
+  try {
+    for (const [name, reason] of Object.entries(values)) {
+      const fingerprint = fingerprintOfField(name);
+      if (!fingerprint || !reason.trim()) continue;
+      try {
+        await acknowledgeFeedbackHit(actor, ctx, id, input, { fingerprint, reason });
+      } catch (e) {
+        if (!isDomainError(e, 'invalidState')) throw e;
+      }
+    }
+    await answerFeedback(actor, ctx, id, input);
+  } catch (e) {
+    if (!isDomainError(e) || !SHOWN.has(e.code)) throw e;
+    const status = STATUS[e.code] === 409 ? 409 : 400;
+    const hits = isDomainError(e, 'personalData') ? await reviewFeedbackAnswer(actor, ctx, id, input) : undefined;
+    return messagePage(c, id, { form: 'answer', values, error: { field: e.field, message: e.message, status }, hits });
+  }
+  return c.redirect(`${HREF}/${id}?saved=1`, 303);
+});
 post('close', (c, id, v) =>
   closeFeedback(c.get('auth').actor, c.get('ctx'), id, { reason: (v.reason ?? '') as 'spam', note: blank(v.note) }),
 );

@@ -16,6 +16,7 @@ import {
   type TextSection,
 } from '../../annual/model.ts';
 import type { allowedSteps, ReportView } from '../../annual/service.ts';
+import type { ItemReview } from '../../privacy/service.ts';
 import type { Diagnostic } from '../../report/diagnostics.ts';
 import { cellName } from '../../report/labels.ts';
 import { isCellPath } from '../../report/model.ts';
@@ -44,6 +45,8 @@ export interface PageData {
   error?: FormError;
   /** The texts as posted, put back after a refused save. */
   values?: Values;
+  /** Personal data in the frozen texts, before the publish button (privacy/). */
+  privacy?: ItemReview | null;
 }
 
 export const DOWNLOADS = [

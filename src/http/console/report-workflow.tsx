@@ -5,6 +5,7 @@ import { submissionProblems } from '../../annual/service.ts';
 import type { Diagnostic } from '../../report/diagnostics.ts';
 import { consoleReportHref, portalReportHref } from '../report-links.ts';
 import { fieldId } from './form.tsx';
+import { PrivacyPanel } from './privacy.tsx';
 import type { PageData } from './report-page.tsx';
 
 /** The warnings grouped by rule: one acknowledgement covers every finding of a rule. */
@@ -128,6 +129,19 @@ export function Workflow(props: { data: PageData }) {
         />
       ) : null}
       {steps.decide ? <DecideForms data={props.data} action={action} /> : null}
+      {steps.publish && props.data.privacy ? (
+        <PrivacyPanel
+          action={`${action}/privacy`}
+          review={props.data.privacy}
+          csrf={csrf}
+          mayAcknowledge={true}
+          failed={
+            props.data.error && props.data.values?.fingerprint
+              ? { error: props.data.error, values: props.data.values }
+              : undefined
+          }
+        />
+      ) : null}
       {steps.publish ? (
         <Plain
           csrf={csrf}

@@ -18,6 +18,7 @@ import {
 } from '../../annual/service.ts';
 import { beijingDate } from '../../calendar/dates.ts';
 import { errors, isDomainError } from '../../errors.ts';
+import { acknowledgeReportHit, reviewAnnualReport } from '../../privacy/service.ts';
 import { FORMAT_MEDIA_TYPES, findChromium, type OutputFormat, renderReport } from '../../report/write/index.ts';
 import { CHROMIUM_MISSING } from '../../report/write/pdf.ts';
 import { requireLogin } from '../auth.ts';
@@ -43,6 +44,7 @@ const NOTICES: Record<string, string> = {
   returned: '已退回修改，经办人将看到退回意见。',
   approved: '已审核通过，可由本机关发布。',
   published: '已发布，门户网站已公开。',
+  privacy: '已记录可以公开的理由。',
   imported: '已导入往年报告，作为已发布的报告保存，并用于下一年度报告的跨年度核对。',
 };
 
@@ -61,6 +63,7 @@ async function page(c: C, options: { error?: FormError; values?: Values } = {}) 
   const ctx = c.get('ctx');
   const view = await getReport(actor, ctx, agencyId, year);
   const [steps, lastTexts] = await Promise.all([allowedSteps(actor, ctx, view), lastYearTexts(c, view)]);
+  const privacy = steps.publish ? await reviewAnnualReport(actor, ctx, agencyId, year) : null;
   const notice = NOTICES[c.req.query('done') ?? ''];
   const data: PageData = {
     view,
@@ -69,6 +72,7 @@ async function page(c: C, options: { error?: FormError; values?: Values } = {}) 
     lastTexts,
     csrf: csrfToken(c),
     pdf: findChromium() !== null,
+    privacy,
     ...(notice ? { notice } : {}),
     ...options,
   };
@@ -88,7 +92,7 @@ async function step(c: C, run: () => Promise<unknown>, done: string, values?: Va
   } catch (e) {
     if (isDomainError(e, 'validation'))
       return page(c, { error: { field: e.field, message: e.message, status: 400 }, ...(values ? { values } : {}) });
-    if (isDomainError(e, 'invalidState'))
+    if (isDomainError(e, 'invalidState') || isDomainError(e, 'personalData'))
       return page(c, { error: { field: undefined, message: e.message, status: 409 }, ...(values ? { values } : {}) });
     throw e;
   }
@@ -172,6 +176,14 @@ consoleReportRoutes.post(`${ID}/approve`, requireLogin(), async (c) => {
   const { agencyId, year } = target(c);
   const comment = text((await c.req.parseBody()).comment);
   return step(c, () => approveReport(c.get('auth').actor, c.get('ctx'), agencyId, year, comment), 'approved');
+});
+
+consoleReportRoutes.post(`${ID}/privacy`, requireLogin(), async (c) => {
+  const { agencyId, year } = target(c);
+  const body = await c.req.parseBody();
+  const values = { fingerprint: text(body.fingerprint), reason: text(body.reason) };
+  const run = () => acknowledgeReportHit(c.get('auth').actor, c.get('ctx'), agencyId, year, values);
+  return step(c, run, 'privacy', values);
 });
 
 consoleReportRoutes.post(`${ID}/publish`, requireLogin(), async (c) => {

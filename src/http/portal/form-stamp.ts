@@ -1,9 +1,10 @@
 // The time a public form was shown, signed, so a submission can tell how long it took to fill in: a person needs
 // more than a few seconds, a script posting at once does not. The key lives in the meta table (created on first
 // use), so every server process signs and checks with the same one.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Context } from '../../context.ts';
 import type { Database } from '../../storage/db.ts';
+import { installationSecret } from '../../storage/secrets.ts';
 
 /** Faster than this, the applicant is asked to look the form over and submit again (never refused silently). */
 export const MIN_FILL_MS = 3000;
@@ -11,24 +12,10 @@ export const MIN_FILL_MS = 3000;
 const KEY = 'portal.form_key';
 const keys = new WeakMap<Database, Promise<string>>();
 
-async function loadKey(db: Database): Promise<string> {
-  const read = () => db.kysely.selectFrom('meta').select('value').where('key', '=', KEY).executeTakeFirst();
-  const existing = await read();
-  if (existing) return existing.value;
-  const value = randomBytes(32).toString('base64url');
-  // Two processes may race to create it: the first one wins and both use its key.
-  await db.kysely
-    .insertInto('meta')
-    .values({ key: KEY, value })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
-  return (await read())?.value ?? value;
-}
-
 function formKey(db: Database): Promise<string> {
   let p = keys.get(db);
   if (!p) {
-    p = loadKey(db).catch((e) => {
+    p = installationSecret(db.kysely, KEY).catch((e) => {
       keys.delete(db);
       throw e;
     });

@@ -14,6 +14,8 @@ import * as m0010 from './0010_feedback.ts';
 import * as m0011 from './0011_appeals.ts';
 import * as m0012 from './0012_yearly_figures.ts';
 import * as m0013 from './0013_annual_reports.ts';
+import * as m0014 from './0014_redactions.ts';
+import * as m0015 from './0015_personal_data_reviews.ts';
 
 export interface GongkaiMigration {
   // biome-ignore lint/suspicious/noExplicitAny: a migration must not depend on today's schema type (Kysely's advice).
@@ -34,4 +36,6 @@ export const MIGRATIONS: Record<string, GongkaiMigration> = {
   '0011_appeals': m0011,
   '0012_yearly_figures': m0012,
   '0013_annual_reports': m0013,
+  '0014_redactions': m0014,
+  '0015_personal_data_reviews': m0015,
 };
