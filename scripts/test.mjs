@@ -18,6 +18,14 @@ if (!chromium)
     '需要 Chromium 的测试（PDF 输出、浏览器测试）：未找到 chromium（apt-get install chromium fonts-noto-cjk）',
   );
 
+const office = (process.env.PATH ?? '')
+  .split(':')
+  .some((dir) => dir && (existsSync(`${dir}/libreoffice`) || existsSync(`${dir}/soffice`)));
+if (!office)
+  skippedSuites.push(
+    '需要 LibreOffice 的测试（Word 文件转换为 PDF 后作区分处理）：未找到 libreoffice（apt-get install libreoffice-writer-nogui）',
+  );
+
 // Storage tests run on every engine in GONGKAI_TEST_ENGINES. Unset: SQLite, plus PostgreSQL when one answers.
 const env = { ...process.env };
 if (!env.GONGKAI_TEST_ENGINES) {
@@ -38,7 +46,9 @@ if (!env.GONGKAI_TEST_ENGINES) {
 console.log(`数据库引擎：${env.GONGKAI_TEST_ENGINES}`);
 
 /** Suites skipped for want of something on this machine, counted as skipped beside vitest's own. */
-const machineSkips = skippedSuites.filter((s) => !s.startsWith('需要 Chromium')).length;
+const machineSkips = skippedSuites.filter(
+  (s) => !s.startsWith('需要 Chromium') && !s.startsWith('需要 LibreOffice'),
+).length;
 
 const args = [
   'vitest',
