@@ -4,8 +4,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createItem } from '../src/catalog/service.ts';
-import type { Context } from '../src/context.ts';
-import { type DemoCredential, seedDemo } from '../src/demo/seed.ts';
 import { KINDS } from '../src/feedback/model.ts';
 import { submitFeedback } from '../src/feedback/service.ts';
 import { actorOf } from '../src/http/application-testing.ts';
@@ -15,7 +13,7 @@ import { Client, testApp } from '../src/http/testing.ts';
 import { buildOnlineInput } from './applications.ts';
 import { buildItemInput } from './catalog.ts';
 import { forEachEngine } from './engines.ts';
-import { kindOf, OWN_SESSION, one, prepareVictim, urlFor, type Victim, victimState } from './route-table.ts';
+import { demoWithVictim, kindOf, OWN_SESSION, one, signIn, urlFor, type Victim, victimState } from './route-table.ts';
 
 const SCRIPT = '<script>alert(1)</script>';
 const IMAGE = '"><img src=x onerror=alert(1)>';
@@ -30,27 +28,6 @@ const cookieRoutes = (routes: { method: string; path: string }[]) =>
 
 function uniqueRoutes(app: ReturnType<typeof testApp>['app']) {
   return [...new Map(app.routes.filter((r) => r.method !== 'ALL').map((r) => [`${r.method} ${r.path}`, r])).values()];
-}
-
-/** The demo district and the victim's records, once per database (the tests of a file share one per engine). */
-const prepared = new WeakMap<object, Promise<{ credentials: DemoCredential[]; victim: Victim }>>();
-function demoWithVictim(ctx: Context) {
-  let p = prepared.get(ctx.db);
-  if (!p) {
-    p = (async () => {
-      const credentials = (await seedDemo(ctx, { catalog: true })) ?? [];
-      return { credentials, victim: await prepareVictim(ctx) };
-    })();
-    prepared.set(ctx.db, p);
-  }
-  return p;
-}
-
-async function signIn(app: ReturnType<typeof testApp>['app'], credentials: DemoCredential[], username: string) {
-  const client = new Client(app);
-  const res = await client.login(username, credentials.find((c) => c.username === username)?.password as string);
-  expect(res.headers.get('location'), `${username} signs in`).toBe('/console');
-  return client;
 }
 
 describe('attack surface, from the route table', () => {

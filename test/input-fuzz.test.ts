@@ -6,26 +6,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { zipBomb } from '../src/attachments/testing.ts';
 import { verifyChain } from '../src/audit/verify.ts';
-import type { Context } from '../src/context.ts';
-import { type DemoCredential, seedDemo } from '../src/demo/seed.ts';
 import { Client, testApp } from '../src/http/testing.ts';
 import { forEachEngine } from './engines.ts';
-import { kindOf, OWN_SESSION, prepareVictim, urlFor, type Victim } from './route-table.ts';
+import { demoWithVictim, kindOf, OWN_SESSION, urlFor } from './route-table.ts';
 
 const RUNS_PER_ROUTE = Number(process.env.GONGKAI_FUZZ_RUNS ?? 12);
-
-const prepared = new WeakMap<object, Promise<{ credentials: DemoCredential[]; victim: Victim }>>();
-function demoWithVictim(ctx: Context) {
-  let p = prepared.get(ctx.db);
-  if (!p) {
-    p = (async () => {
-      const credentials = (await seedDemo(ctx, { catalog: true })) ?? [];
-      return { credentials, victim: await prepareVictim(ctx) };
-    })();
-    prepared.set(ctx.db, p);
-  }
-  return p;
-}
 
 const PDF_HEAD = new TextEncoder().encode('%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj\n');
 const DOCX_HEAD = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 8, 0]);

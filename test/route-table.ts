@@ -2,13 +2,16 @@
 // routes are public, which are for staff, which name a record; URLs filled with one agency's real records; and a
 // fingerprint of everything stored about that agency, to prove an attack changed nothing.
 import { sql } from 'kysely';
+import { expect } from 'vitest';
 import { addCaseDocuments } from '../src/appeals/service.ts';
 import { addDecisionAttachment } from '../src/attachments/service.ts';
 import { addItemAttachment } from '../src/catalog/service.ts';
 import type { Context } from '../src/context.ts';
+import { type DemoCredential, seedDemo } from '../src/demo/seed.ts';
 import { KINDS } from '../src/feedback/model.ts';
 import { submitFeedback } from '../src/feedback/service.ts';
 import { actorOf } from '../src/http/application-testing.ts';
+import { Client, type testApp } from '../src/http/testing.ts';
 
 export type Kind =
   /** Anyone, signed in or not. */
@@ -231,4 +234,25 @@ export async function victimState(ctx: Context, agencyId: number): Promise<strin
   return JSON.stringify(parts, (_, value) =>
     value instanceof Uint8Array || Buffer.isBuffer(value) ? value.length : value,
   );
+}
+
+/** The demo district and the victim's records, once per database (the tests of a file share one per engine). */
+const prepared = new WeakMap<object, Promise<{ credentials: DemoCredential[]; victim: Victim }>>();
+export function demoWithVictim(ctx: Context) {
+  let p = prepared.get(ctx.db);
+  if (!p) {
+    p = (async () => {
+      const credentials = (await seedDemo(ctx, { catalog: true })) ?? [];
+      return { credentials, victim: await prepareVictim(ctx) };
+    })();
+    prepared.set(ctx.db, p);
+  }
+  return p;
+}
+
+export async function signIn(app: ReturnType<typeof testApp>['app'], credentials: DemoCredential[], username: string) {
+  const client = new Client(app);
+  const res = await client.login(username, credentials.find((c) => c.username === username)?.password as string);
+  expect(res.headers.get('location'), `${username} signs in`).toBe('/console');
+  return client;
 }

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { databaseConfig } from '../src/config.ts';
 import { type Database, type EngineName, openDatabase, redactUrl } from '../src/storage/db.ts';
+import { watchServer } from './browser/server.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -33,41 +34,20 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', GONGKAI_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (d) => {
-    out += String(d);
-  });
-  child.stderr?.on('data', (d) => {
-    err += String(d);
-  });
-  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  const watched = watchServer(child, timeoutMs);
+  const { exited } = watched;
   const signal = async (name: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(name);
     await exited;
   };
-  const origin = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${out}\n${err}`)), timeoutMs);
-    const check = () => {
-      const m = /工作平台：(http:\/\/[\d.]+:\d+)\/console/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1] as string);
-      }
-    };
-    child.stdout?.on('data', check);
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${child.exitCode ?? child.signalCode}) before listening:\n${out}\n${err}`));
-    });
-  }).catch(async (e) => {
+  const origin = await watched.origin.catch(async (e) => {
     await signal('SIGKILL');
     throw e;
   });
   return {
     origin,
     pid: child.pid as number,
-    output: () => out + err,
+    output: watched.output,
     kill: () => signal('SIGKILL'),
     stop: () => signal('SIGTERM'),
   };

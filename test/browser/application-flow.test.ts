@@ -7,9 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beijingDate } from '../../src/calendar/dates.ts';
 import { unzipText } from '../../src/report/write/unzip.ts';
-import { ID_NUMBER, PHONE } from '../applications.ts';
 import type { RunningServer } from './server.ts';
-import { executablePath, type Stack, seriousViolations, startStack, stopStack } from './stack.ts';
+import { applyAsCitizen, executablePath, type Stack, seriousViolations, startStack, stopStack } from './stack.ts';
 
 describe.skipIf(!executablePath)('browser: an application from the portal to the 答复书 (needs chromium)', () => {
   let stack: Stack | undefined;
@@ -25,29 +24,7 @@ describe.skipIf(!executablePath)('browser: an application from the portal to the
     await stopStack(stack);
   });
 
-  async function apply(page: Page) {
-    await page.goto(`${server.origin}/apply`);
-    await page.selectOption('#f-agencyId', { label: '示例区市场监督管理局' });
-    await page.focus('#f-applicantKind');
-    await page.keyboard.press('Space'); // 个人（自然人）
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('张三');
-    await page.selectOption('#f-idType', 'residentId');
-    await page.fill('#f-idNumber', ID_NUMBER);
-    await page.fill('#f-phone', PHONE);
-    await page.fill('#f-description', '2024年度本区食品安全抽检结果及处理情况');
-    await page.focus('#f-provisionForm');
-    await page.keyboard.press('Space');
-    await page.focus('#f-delivery-pickup');
-    await page.keyboard.press('Space');
-    await page.focus('#f-declaration');
-    await page.keyboard.press('Space');
-    await page.waitForTimeout(3200); // a person takes longer than the 3 s minimum
-    await page.press('#f-idNumber', 'Enter');
-    await expect(page.locator('h1').textContent()).resolves.toBe('申请已提交');
-    const [trackingNo, queryCode] = (await page.locator('dl.codes code').allTextContents()) as [string, string];
-    return { trackingNo, queryCode };
-  }
+  const apply = (page: Page) => applyAsCitizen(page, server.origin, '2024年度本区食品安全抽检结果及处理情况');
 
   async function status(page: Page, codes: { trackingNo: string; queryCode: string }) {
     await page.goto(`${server.origin}/apply/status`);

@@ -9,9 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beijingDate } from '../../src/calendar/dates.ts';
 import { loadPdfjs, PDFJS_DATA } from '../../src/pdf/pdfjs.ts';
 import { idNumberFor } from '../../src/privacy/testing.ts';
-import { ID_NUMBER, PHONE } from '../applications.ts';
 import type { RunningServer } from './server.ts';
-import { executablePath, type Stack, seriousViolations, startStack, stopStack } from './stack.ts';
+import { applyAsCitizen, executablePath, type Stack, seriousViolations, startStack, stopStack } from './stack.ts';
 
 const NAME = '李四明';
 const ID = idNumberFor('32010219850612003');
@@ -59,29 +58,7 @@ describe.skipIf(!executablePath)('browser: 区分处理 of a case file, down to 
     await stopStack(stack);
   });
 
-  async function apply(page: Page) {
-    await page.goto(`${server.origin}/apply`);
-    await page.selectOption('#f-agencyId', { label: '示例区市场监督管理局' });
-    await page.focus('#f-applicantKind');
-    await page.keyboard.press('Space'); // 个人（自然人）
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('张三');
-    await page.selectOption('#f-idType', 'residentId');
-    await page.fill('#f-idNumber', ID_NUMBER);
-    await page.fill('#f-phone', PHONE);
-    await page.fill('#f-description', '本局对示例食品店的现场检查情况说明');
-    await page.focus('#f-provisionForm');
-    await page.keyboard.press('Space');
-    await page.focus('#f-delivery-pickup');
-    await page.keyboard.press('Space');
-    await page.focus('#f-declaration');
-    await page.keyboard.press('Space');
-    await page.waitForTimeout(3200); // a person takes longer than the 3 s minimum
-    await page.press('#f-idNumber', 'Enter');
-    await expect(page.locator('h1').textContent()).resolves.toBe('申请已提交');
-    const [trackingNo, queryCode] = (await page.locator('dl.codes code').allTextContents()) as [string, string];
-    return { trackingNo, queryCode };
-  }
+  const apply = (page: Page) => applyAsCitizen(page, server.origin, '本局对示例食品店的现场检查情况说明');
 
   async function noAlert(page: Page) {
     expect(await page.locator('[role="alert"]').allTextContents()).toEqual([]);

@@ -21,14 +21,12 @@ export function parseCredentials(stdout: string): Map<string, string> {
   return found;
 }
 
-export async function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Promise<RunningServer> {
-  const child: ChildProcess = spawn('npx', ['tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', GONGKAI_LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group: stop() signals npx, tsx and node together, and nothing else.
-    detached: true,
-  });
+/**
+ * Collects what a server child prints and waits for the line with its console address. `origin` rejects (with the
+ * output) when the child exits first or does not listen within `timeoutMs`; `exited` resolves with its exit code
+ * once every process has let go of the pipes, so the output is then complete.
+ */
+export function watchServer(child: ChildProcess, timeoutMs: number) {
   let out = '';
   let err = '';
   child.stdout?.on('data', (d) => {
@@ -37,19 +35,8 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 60_00
   child.stderr?.on('data', (d) => {
     err += String(d);
   });
-  // 'close': every process of the group (npx, tsx, node) has let go of the pipes, so the output is complete.
   const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
-  const stop = async () => {
-    if (child.exitCode === null && child.pid) {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    }
-    await exited;
-  };
-  const origin = await new Promise<string>((resolve, reject) => {
+  const origin = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${out}\n${err}`)), timeoutMs);
     const check = () => {
       const m = /工作平台：(http:\/\/[\d.]+:\d+)\/console/.exec(out);
@@ -61,13 +48,38 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 60_00
     child.stdout?.on('data', check);
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`server exited (${code}) before listening:\n${out}\n${err}`));
+      reject(new Error(`server exited (${code ?? child.signalCode}) before listening:\n${out}\n${err}`));
     });
-  }).catch(async (e) => {
+  });
+  return { origin, exited, output: () => out + err, stdout: () => out };
+}
+
+export async function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Promise<RunningServer> {
+  const child: ChildProcess = spawn('npx', ['tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', GONGKAI_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: stop() signals npx, tsx and node together, and nothing else.
+    detached: true,
+  });
+  const watched = watchServer(child, timeoutMs);
+  // 'close': every process of the group (npx, tsx, node) has let go of the pipes, so the output is complete.
+  const { exited } = watched;
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+    await exited;
+  };
+  const origin = await watched.origin.catch(async (e) => {
     await stop();
     throw e;
   });
-  return { origin, credentials: parseCredentials(out), output: () => out + err, stop };
+  return { origin, credentials: parseCredentials(watched.stdout()), output: watched.output, stop };
 }
 
 /** A tiny cookie-keeping HTTP client for tests that need no browser. */
