@@ -91,7 +91,7 @@ export function BoxList(
       {w.boxes.length === 0 ? (
         <p class="hint">尚未添加遮盖框。</p>
       ) : (
-        <form method="post" action={`${base}/update`} class="stack" novalidate>
+        <form method="post" action={`${base}/update`} class="stack table-form" novalidate>
           <input type="hidden" name="_csrf" value={csrf} />
           <input type="hidden" name="count" value={String(w.boxes.length)} />
           <table>
