@@ -7,16 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { createUser } from '../src/agencies/accounts.ts';
 import { cliActor, ROLES, type Role } from '../src/agencies/model.ts';
 import { updateUserRow } from '../src/agencies/repository.ts';
-import { seedDemo } from '../src/demo/seed.ts';
 import { Client, testApp } from '../src/http/testing.ts';
 import { forEachEngine } from './engines.ts';
 import {
   CONSTRAINT,
+  demoWithVictim,
   kindOf,
   OPEN_TO_ALL_STAFF,
   OWN_SESSION,
   one,
-  prepareVictim,
   urlFor,
   type Victim,
   victimState,
@@ -28,8 +27,7 @@ describe('access across agencies, from the route table', () => {
   forEachEngine((engine, getDb) => {
     it('turns away the anonymous and other agencies’ staff in every role, from every staff route', async () => {
       const { app, ctx } = testApp(getDb());
-      const credentials = (await seedDemo(ctx, { catalog: true })) ?? [];
-      const victim = await prepareVictim(ctx);
+      const { credentials, victim } = await demoWithVictim(ctx);
       const routes = [
         ...new Map(app.routes.filter((r) => r.method !== 'ALL').map((r) => [`${r.method} ${r.path}`, r])).values(),
       ];

@@ -118,7 +118,7 @@ export const PDF = new TextEncoder().encode(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
-export async function prepareVictim(ctx: Context): Promise<Victim> {
+async function prepareVictim(ctx: Context): Promise<Victim> {
   const k = ctx.db.kysely;
   const agency = await one(
     k.selectFrom('agencies').select('id').where('name', '=', '示例区市场监督管理局').execute(),

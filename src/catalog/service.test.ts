@@ -5,7 +5,7 @@ import { buildHierarchy, buildUser, testContext } from '../../test/platform.ts';
 import type { Actor } from '../agencies/model.ts';
 import { listAuditEntries } from '../audit/query.ts';
 import type { Context } from '../context.ts';
-import { textPdf } from '../privacy/pdf-testing.ts';
+import { textPdf } from '../pdf/testing.ts';
 import { validityCounts } from './counts.ts';
 import { itemForStaff, latePublications, listPublished, publicItem } from './queries.ts';
 import {

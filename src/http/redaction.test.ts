@@ -9,7 +9,7 @@ import { forEachEngine } from '../../test/engines.ts';
 import { listAgencyRows } from '../agencies/repository.ts';
 import { addDecisionAttachment, applicantAttachmentFile, attachmentsForApplicant } from '../attachments/service.ts';
 import { PNG } from '../attachments/testing.ts';
-import { textPdf } from '../privacy/pdf-testing.ts';
+import { textPdf } from '../pdf/testing.ts';
 import { idNumberFor } from '../privacy/testing.ts';
 import { extract, rawLeaks } from '../redaction/testing.ts';
 import { actorOf, newHandler, signedIn, withoutReview } from './application-testing.ts';

@@ -8,6 +8,7 @@
 // Additions core-js makes (Map.prototype.getOrInsert, Promise.withResolvers …) are kept: pdfjs uses them.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { DocumentInitParameters, PDFDocumentLoadingTask } from 'pdfjs-dist/types/src/display/api.js';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -38,4 +39,25 @@ export function loadPdfjs(): Promise<Pdfjs> {
     }
   })();
   return loading;
+}
+
+/**
+ * Open `data` (copied: pdfjs takes ownership of the buffer it is given) with the options every reader of the project
+ * uses — no eval, no system fonts, errors only, go on past broken objects, the package's own cmaps and standard
+ * fonts — plus `extra`. The caller destroys the task.
+ */
+export async function openPdfTask(
+  data: Uint8Array,
+  extra: Partial<DocumentInitParameters> = {},
+): Promise<PDFDocumentLoadingTask> {
+  const { getDocument, VerbosityLevel } = await loadPdfjs();
+  return getDocument({
+    data: new Uint8Array(data),
+    verbosity: VerbosityLevel.ERRORS,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    ...PDFJS_DATA,
+    ...extra,
+  });
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 // and the text layers of Word, OFD, plain-text and PDF files are read (with the page).
 import { describe, expect, it } from 'vitest';
 import { zip } from '../attachments/testing.ts';
-import { textPdf } from './pdf-testing.ts';
+import { textPdf } from '../pdf/testing.ts';
 import { fingerprintOf, HitList, type PublicFile, scanFiles, scanTexts } from './scan.ts';
 import { cardNumberFor, idNumberFor } from './testing.ts';
 

@@ -6,7 +6,7 @@
 // the machine cannot vouch for it, so the publisher looks at it and records that it may go out, like any other hit.
 import { createHmac } from 'node:crypto';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
-import { loadPdfjs, PDFJS_DATA } from '../pdf/pdfjs.ts';
+import { openPdfTask } from '../pdf/pdfjs.ts';
 import { pageLines } from '../report/read/pdf.ts';
 import { readEntry, zipEntries } from '../report/read/zip.ts';
 import {
@@ -185,15 +185,7 @@ function ofdText(data: Uint8Array): FileText[] {
 }
 
 async function pdfText(data: Uint8Array): Promise<FileText[]> {
-  const { getDocument, VerbosityLevel } = await loadPdfjs();
-  const task = getDocument({
-    data: new Uint8Array(data), // pdfjs takes ownership of the buffer it is given
-    verbosity: VerbosityLevel.ERRORS,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    stopAtErrors: false,
-    ...PDFJS_DATA,
-  });
+  const task = await openPdfTask(data);
   try {
     const pdf = await task.promise;
     const pages: FileText[] = [];

@@ -25,7 +25,7 @@ import {
 import type { Context } from '../context.ts';
 import { isDomainError } from '../errors.ts';
 import { answerFeedback, submitFeedback } from '../feedback/service.ts';
-import { textPdf } from './pdf-testing.ts';
+import { textPdf } from '../pdf/testing.ts';
 import {
   acknowledgeCatalogHit,
   acknowledgeFeedbackHit,

@@ -51,3 +51,9 @@ export interface PageSize {
   width: number;
   height: number;
 }
+
+/** “材料.docx” → “材料（区分处理）.pdf”. */
+export function redactedName(fileName: string): string {
+  const base = fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '') || '附件';
+  return `${base}（区分处理）.pdf`;
+}

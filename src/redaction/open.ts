@@ -3,7 +3,7 @@
 // through here.
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentLoadingTask } from 'pdfjs-dist/types/src/display/api.js';
-import { loadPdfjs, PDFJS_DATA } from '../pdf/pdfjs.ts';
+import { openPdfTask } from '../pdf/pdfjs.ts';
 
 /** A failure the handler is told about, in Chinese (an encrypted file, not a PDF, too many pages, a bad box …). */
 export class RedactionError extends Error {
@@ -39,17 +39,10 @@ export async function openPdf(data: Uint8Array, limits: { maxPages?: number } = 
     await task?.destroy().catch(() => undefined);
   };
   try {
-    const { getDocument, VerbosityLevel } = await loadPdfjs();
-    task = getDocument({
-      data: new Uint8Array(data), // pdfjs takes ownership of the buffer it is given
-      verbosity: VerbosityLevel.ERRORS,
-      isEvalSupported: false,
-      useSystemFonts: false,
-      stopAtErrors: false,
+    task = await openPdfTask(data, {
       isOffscreenCanvasSupported: false,
       maxImageSize: MAX_IMAGE_PIXELS,
       enableXfa: false,
-      ...PDFJS_DATA,
     });
     const doc = await withTimeout(task.promise, PAGE_TIMEOUT_MS);
     // A file encrypted with an empty user password opens without one; it is refused all the same: its

@@ -14,12 +14,13 @@ import { DOCX } from '../attachments/testing.ts';
 import type { Context } from '../context.ts';
 import { caseLetters } from '../letters/case-letters.ts';
 import { issueLetter } from '../letters/service.ts';
-import { textPdf } from '../privacy/pdf-testing.ts';
+import { textPdf } from '../pdf/testing.ts';
 import { idNumberFor } from '../privacy/testing.ts';
 import { RedactionError } from './engine.ts';
 import { ENGINE } from './files.ts';
+import { redactedName } from './model.ts';
 import { addBoxes, redactPatterns, removeBox, updateBoxes } from './plan.ts';
-import { applyPlan, redactedName, redactionWorkspace } from './service.ts';
+import { applyPlan, redactionWorkspace } from './service.ts';
 
 const ID = idNumberFor('11010519800101123');
 const box = { page: 1, x: 72, y: 72, width: 200, height: 20, reason: 'personalPrivacy' };

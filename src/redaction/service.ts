@@ -15,7 +15,7 @@ import type { Context } from '../context.ts';
 import { errors } from '../errors.ts';
 import { transaction } from '../storage/transaction.ts';
 import { ENGINE, loadFile, PAGE_SCALE, pdfOf, type RedactionEngine } from './files.ts';
-import type { PageSize, RedactionBox } from './model.ts';
+import { type PageSize, type RedactionBox, redactedName } from './model.ts';
 import { auditOfBoxes } from './plan.ts';
 import { withheldReason } from './presenters.ts';
 import {
@@ -88,12 +88,6 @@ export async function pageImage(
   const sizes = await engine.pageSizes(pdf);
   if (!Number.isInteger(page) || page < 1 || page > sizes.length) throw errors.notFound('页', page);
   return engine.renderPage(pdf, page, PAGE_SCALE);
-}
-
-/** “材料.docx” → “材料（区分处理）.pdf”. */
-export function redactedName(fileName: string): string {
-  const base = fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '') || '附件';
-  return `${base}（区分处理）.pdf`;
 }
 
 /**

@@ -15,7 +15,7 @@ import type { ItemInput } from '../../catalog/schema.ts';
 import { addItemAttachment, createItem, reviewItem, submitForReview } from '../../catalog/service.ts';
 import { findMessage } from '../../feedback/repository.ts';
 import { submitFeedback } from '../../feedback/service.ts';
-import { textPdf } from '../../privacy/pdf-testing.ts';
+import { textPdf } from '../../pdf/testing.ts';
 import { idNumberFor } from '../../privacy/testing.ts';
 import { staffCatalogOperations } from '../api/staff-catalog.ts';
 import { json, postJson } from '../api/testing.ts';

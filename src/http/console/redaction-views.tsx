@@ -4,7 +4,7 @@
 // and 应用区分处理. Every form posts with its CSRF token; every field has its label.
 import type { Child } from 'hono/jsx';
 import { PERSONAL_DATA_KINDS, PERSONAL_DATA_LABELS } from '../../privacy/detect.ts';
-import { REDACTION_REASONS, type RedactionReason } from '../../redaction/model.ts';
+import { REDACTION_REASONS, type RedactionReason, redactedName } from '../../redaction/model.ts';
 import { HREF } from './application-views.tsx';
 import { ErrorSummary, FieldError, type FormError, fieldId, type Values } from './form.tsx';
 import { BoxList, Found, ReasonSelect, type RedactionPageProps, redactBase } from './redaction-list.tsx';
@@ -252,8 +252,7 @@ function Workbench(
             <h2 id="apply-title">应用区分处理</h2>
             <ErrorSummary error={errorOf('apply')} />
             <p class="hint">
-              应用后生成“{w.attachment.fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '')}
-              （区分处理）.pdf”，作为答复附件提供给申请人；原件仅供工作人员查阅。
+              应用后生成“{redactedName(w.attachment.fileName)}”，作为答复附件提供给申请人；原件仅供工作人员查阅。
             </p>
             <Form action={`${base}/apply`} csrf={csrf} submit="应用区分处理">
               {null}

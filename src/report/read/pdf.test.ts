@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { describe, expect, it } from 'vitest';
 import { EXPECTED_FINDINGS, expectedReport, fixtureBytes, REAL_REPORTS } from '../../../test/real-reports.ts';
+import { contentPdf } from '../../pdf/testing.ts';
 import { checkData } from '../check.ts';
 import { ReadError } from '../diagnostics.ts';
 import { finishDraft } from './draft.ts';
@@ -92,36 +93,6 @@ describe('lines from text items', () => {
   });
 });
 
-/** A small PDF with the given page content streams (Helvetica as F1), optionally with an unknown user password. */
-function makePdf(contents: string[], encrypted = false): Uint8Array {
-  const objects: string[] = [];
-  const pageIds = contents.map((_, i) => 4 + i * 2);
-  objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
-  objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${contents.length} >>`;
-  objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
-  contents.forEach((content, i) => {
-    const id = pageIds[i] as number;
-    objects[id] =
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${id + 1} 0 R >>`;
-    objects[id + 1] = `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
-  });
-  const encryptId = objects.length;
-  if (encrypted)
-    objects[encryptId] = `<< /Filter /Standard /V 1 /R 2 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> /P -44 >>`;
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  for (let id = 1; id < objects.length; id++) {
-    offsets[id] = out.length;
-    out += `${id} 0 obj\n${objects[id]}\nendobj\n`;
-  }
-  const xref = out.length;
-  out += `xref\n0 ${objects.length}\n0000000000 65535 f \n`;
-  for (let id = 1; id < objects.length; id++) out += `${String(offsets[id]).padStart(10, '0')} 00000 n \n`;
-  const extra = encrypted ? ` /Encrypt ${encryptId} 0 R /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>]` : '';
-  out += `trailer\n<< /Size ${objects.length} /Root 1 0 R${extra} >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
-}
-
 const text = (s: string) => `BT /F1 12 Tf 72 720 Td (${s}) Tj ET`;
 
 async function failure(data: Uint8Array): Promise<unknown> {
@@ -135,24 +106,24 @@ async function failure(data: Uint8Array): Promise<unknown> {
 
 describe('PDFs that hold no readable report', () => {
   it('reads a well-formed PDF built here (the builder itself is sound)', async () => {
-    const draft = await readPdfDraft(makePdf([text('Annual report of nothing in particular, page one')]));
+    const draft = await readPdfDraft(contentPdf([text('Annual report of nothing in particular, page one')]));
     expect(draft.fullText).toBe('Annual report of nothing in particular, page one');
   });
 
   it('a PDF without a text layer (scanned pages): ReadError naming the missing text layer', async () => {
-    const e = await failure(makePdf(['0 0 m 595 842 l S', 'q 10 0 0 10 0 0 cm Q']));
+    const e = await failure(contentPdf(['0 0 m 595 842 l S', 'q 10 0 0 10 0 0 cm Q']));
     expect(e).toBeInstanceOf(ReadError);
     expect((e as Error).message).toContain('扫描件，无文字层');
   });
 
   it('a PDF with text but no report tables: ReadError', async () => {
-    const e = await failure(makePdf([text('Minutes of the meeting held on 5 March, nothing more to say')]));
+    const e = await failure(contentPdf([text('Minutes of the meeting held on 5 March, nothing more to say')]));
     expect(e).toBeInstanceOf(ReadError);
     expect((e as Error).message).toContain('没有找到');
   });
 
   it('an encrypted PDF: ReadError saying it needs a password', async () => {
-    const e = await failure(makePdf([text('secret')], true));
+    const e = await failure(contentPdf([text('secret')], { encrypted: true }));
     expect(e).toBeInstanceOf(ReadError);
     expect((e as Error).message).toContain('加密');
   });

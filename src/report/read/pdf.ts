@@ -2,7 +2,7 @@
 // plain text. No rendering, no canvas: only text items and their positions.
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentLoadingTask, TextItem } from 'pdfjs-dist/types/src/display/api.js';
-import { loadPdfjs, PDFJS_DATA } from '../../pdf/pdfjs.ts';
+import { openPdfTask } from '../../pdf/pdfjs.ts';
 import { ReadError } from '../diagnostics.ts';
 import type { ReportDraft } from './draft.ts';
 import { isPageFooter, readLines } from './lines.ts';
@@ -99,15 +99,7 @@ const MIN_TEXT_CHARS = 20;
 export async function readPdfDraft(data: Uint8Array): Promise<ReportDraft> {
   let task: PDFDocumentLoadingTask | null = null;
   try {
-    const { getDocument, VerbosityLevel } = await loadPdfjs();
-    task = getDocument({
-      data: new Uint8Array(data), // pdfjs takes ownership of the buffer it is given
-      verbosity: VerbosityLevel.ERRORS,
-      isEvalSupported: false,
-      useSystemFonts: false,
-      stopAtErrors: false,
-      ...PDFJS_DATA,
-    });
+    task = await openPdfTask(data);
     const pdf = await task.promise;
     // All pages at once: pdfjs inflates streams asynchronously, so pages overlap instead of waiting in turn.
     const pages = await Promise.all(
